@@ -1,0 +1,61 @@
+import { ConfigReader } from '@backstage/config';
+import { readSreControlCenterConfig } from './config';
+
+describe('readSreControlCenterConfig', () => {
+  it('fills defaults when the block is missing', () => {
+    const config = readSreControlCenterConfig(new ConfigReader({}));
+    expect(config.webhookToken).toBeUndefined();
+    expect(config.github.agentLogins).toEqual(['azure-sre-agent[bot]']);
+    expect(config.approvals).toEqual({ approvers: [], distinctApprover: true });
+    expect(config.runbooks).toEqual([]);
+  });
+
+  it('reads a full block', () => {
+    const config = readSreControlCenterConfig(
+      new ConfigReader({
+        sreControlCenter: {
+          webhookToken: 'a-long-enough-token',
+          azure: { endpoint: 'http://localhost:7010' },
+          approvals: { approvers: ['group:default/sre-owners'] },
+          runbooks: [
+            {
+              name: 'Restart App Service on High Response Time',
+              trigger: { alert: 'alert-high-response-time' },
+              actions: [
+                {
+                  type: 'restart',
+                  resource: 'app-mindful-moments-dev',
+                  approval_required: false,
+                },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    expect(config.azure.endpoint).toBe('http://localhost:7010');
+    expect(config.runbooks[0].actions[0].approval_required).toBe(false);
+  });
+
+  it('names the bad key', () => {
+    expect(() =>
+      readSreControlCenterConfig(
+        new ConfigReader({
+          sreControlCenter: { approvals: { approvers: ['sre-owners'] } },
+        }),
+      ),
+    ).toThrow(/sreControlCenter\.approvals\.approvers\.0: must be a full entity ref/);
+  });
+
+  it('names unknown keys and short tokens', () => {
+    expect(() =>
+      readSreControlCenterConfig(
+        new ConfigReader({
+          sreControlCenter: { webhookToken: 'short', azrue: {} },
+        }),
+      ),
+    ).toThrow(
+      /sreControlCenter\.webhookToken: must be at least 16 characters.*sreControlCenter\.azrue/,
+    );
+  });
+});

@@ -1,0 +1,6 @@
+/**
+ * SRE Control Center backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { sreControlCenterPlugin as default } from './plugin';

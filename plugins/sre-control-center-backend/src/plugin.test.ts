@@ -1,0 +1,186 @@
+import {
+  TestDatabases,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { sreControlCenterPlugin } from './plugin';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
+const TOKEN = 'test-webhook-token-0123456789';
+const BASE = '/api/sre-control-center';
+
+const commonAlert = {
+  schemaId: 'azureMonitorCommonAlertSchema',
+  data: {
+    essentials: {
+      alertId:
+        '/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/providers/Microsoft.AlertsManagement/alerts/b9569717-bc32-442f-add5-83a997729330',
+      alertRule: 'alert-high-response-time',
+      severity: 'Sev2',
+      monitorCondition: 'Fired',
+    },
+    alertContext: {},
+  },
+};
+
+describe.each(databases.eachSupportedId())('sre-control-center backend on %p', databaseId => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let knex: Awaited<ReturnType<typeof databases.init>>;
+
+  beforeAll(async () => {
+    knex = await databases.init(databaseId);
+    ({ server } = await startTestBackend({
+      features: [
+        sreControlCenterPlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.rootConfig.factory({
+          data: { sreControlCenter: { webhookToken: TOKEN } },
+        }),
+      ],
+    }));
+  });
+
+  afterAll(async () => {
+    await knex.destroy();
+  });
+
+  it('answers health without credentials', async () => {
+    const res = await request(server).get(`${BASE}/health`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  describe('GET /alerts', () => {
+    it('refuses anonymous callers', async () => {
+      const res = await request(server)
+        .get(`${BASE}/alerts?entityRef=system:default/mindful-moments`)
+        .set('authorization', mockCredentials.none.header());
+      expect(res.status).toBe(401);
+      expect(res.body.error.name).toBe('AuthenticationError');
+    });
+
+    it.each([
+      ['a user', mockCredentials.user.header()],
+      ['a service principal', mockCredentials.service.header()],
+    ])('serves %s', async (_who, header) => {
+      const res = await request(server)
+        .get(`${BASE}/alerts?entityRef=system:default/mindful-moments`)
+        .set('authorization', header);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ items: [], nextCursor: null });
+    });
+
+    it('says which query field is wrong', async () => {
+      const res = await request(server)
+        .get(`${BASE}/alerts?entityRef=mindful-moments&limit=0`)
+        .set('authorization', mockCredentials.user.header());
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      expect(res.body.error.message).toMatch(/entityRef: must be a full entity ref/);
+      expect(res.body.error.message).toMatch(/limit:/);
+    });
+
+    it('rejects a forged cursor', async () => {
+      const res = await request(server)
+        .get(`${BASE}/alerts?entityRef=system:default/a&cursor=Zm9v`)
+        .set('authorization', mockCredentials.user.header());
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/cursor/);
+    });
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const res = await request(server)
+      .get(`${BASE}/no-such-route`)
+      .set('authorization', mockCredentials.user.header());
+    expect(res.status).toBe(404);
+    expect(res.body.error).toEqual(
+      expect.objectContaining({ name: 'NotFoundError', message: expect.stringContaining('/no-such-route') }),
+    );
+  });
+
+  it('answers an unknown alert with a JSON 404', async () => {
+    const res = await request(server)
+      .get(`${BASE}/alerts/${encodeURIComponent('/subscriptions/x/alerts/none')}`)
+      .set('authorization', mockCredentials.user.header());
+    expect(res.status).toBe(404);
+    expect(res.body.error.name).toBe('NotFoundError');
+  });
+
+  describe('POST /webhooks/azure-monitor', () => {
+    const url = `${BASE}/webhooks/azure-monitor`;
+
+    it('stores the delivery before answering 202, replays included', async () => {
+      const before = await knex('inbox').count({ n: '*' }).first();
+      for (let i = 0; i < 2; i++) {
+        const res = await request(server)
+          .post(`${url}?token=${TOKEN}`)
+          .set('content-type', 'application/json')
+          .send(JSON.stringify(commonAlert));
+        expect(res.status).toBe(202);
+        expect(res.body.accepted).toBe(true);
+      }
+      const after = await knex('inbox').count({ n: '*' }).first();
+      expect(Number(after!.n) - Number(before!.n)).toBe(2);
+      const row = await knex('inbox').orderBy('id', 'desc').first();
+      expect(JSON.parse(row.body)).toEqual(commonAlert);
+      expect(row.kind).toBe('common-alert');
+    });
+
+    it('needs the token', async () => {
+      const res = await request(server).post(url).send(commonAlert);
+      expect(res.status).toBe(401);
+      expect(res.body.error.message).toMatch(/token/);
+    });
+
+    it('refuses a wrong token', async () => {
+      const res = await request(server).post(`${url}?token=wrong`).send(commonAlert);
+      expect(res.status).toBe(403);
+    });
+
+    it('says when the body is not JSON', async () => {
+      const res = await request(server)
+        .post(`${url}?token=${TOKEN}`)
+        .set('content-type', 'application/json')
+        .send('{"schemaId":');
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/not valid JSON/);
+    });
+
+    it('answers 422 to JSON that is not an alert', async () => {
+      const res = await request(server)
+        .post(`${url}?token=${TOKEN}`)
+        .send({ hello: 'world' });
+      expect(res.status).toBe(422);
+      expect(res.body.error.message).toMatch(/common alert schema/);
+    });
+
+    it('answers 413 to an oversized body', async () => {
+      const res = await request(server)
+        .post(`${url}?token=${TOKEN}`)
+        .set('content-type', 'application/json')
+        .send(JSON.stringify({ ...commonAlert, padding: 'x'.repeat(300_000) }));
+      expect(res.status).toBe(413);
+      expect(res.body.error).toBeDefined();
+    });
+  });
+});
+
+describe('configuration', () => {
+  it('refuses to start with a broken sreControlCenter block, naming the key', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          sreControlCenterPlugin,
+          mockServices.rootConfig.factory({
+            data: { sreControlCenter: { approvals: { approvers: 'sre-owners' } } },
+          }),
+        ],
+      }),
+    ).rejects.toThrow(/sreControlCenter\.approvals\.approvers/);
+  });
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** `kind:namespace/name`, lower-cased by the server before use. */
+export const entityRefSchema = z
+  .string()
+  .min(3)
+  .max(255)
+  .regex(
+    /^[a-zA-Z][\w-]*:[\w.-]+\/[\w.-]+$/,
+    'must be a full entity ref like system:default/mindful-moments',
+  );
+
+export const alertSeveritySchema = z.enum(['Sev0', 'Sev1', 'Sev2', 'Sev3', 'Sev4']);
+export const alertStateSchema = z.enum(['New', 'Acknowledged', 'Closed']);
+
+/** Query of `GET /alerts`. */
+export const listAlertsQuerySchema = z.strictObject({
+  entityRef: entityRefSchema,
+  state: alertStateSchema.optional(),
+  severity: alertSeveritySchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(200).optional(),
+});
+
+export type ListAlertsQuery = z.infer<typeof listAlertsQuerySchema>;

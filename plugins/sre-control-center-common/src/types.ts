@@ -1,0 +1,37 @@
+/** Answer of `GET /health`. */
+export interface HealthResponse {
+  status: 'ok';
+}
+
+/** Severity as Azure Monitor names it (Sev0 is the most severe). */
+export type AlertSeverity = 'Sev0' | 'Sev1' | 'Sev2' | 'Sev3' | 'Sev4';
+
+/** Azure Alerts Management states, which the Control Center mirrors. */
+export type AlertState = 'New' | 'Acknowledged' | 'Closed';
+
+/** Whether the monitor condition still holds, as Azure reports it. */
+export type MonitorCondition = 'Fired' | 'Resolved';
+
+/** One alert as the Control Center API returns it. */
+export interface Alert {
+  /** The Azure alert id, lower-cased. */
+  id: string;
+  entityRef: string;
+  name: string;
+  severity: AlertSeverity;
+  state: AlertState;
+  monitorCondition: MonitorCondition;
+  /** ARM id of the resource the alert fired on. */
+  targetResourceId: string | null;
+  description: string | null;
+  firedAt: string;
+  resolvedAt: string | null;
+  updatedAt: string;
+}
+
+/** A page of a cursor-paginated list, newest first. */
+export interface Page<T> {
+  items: T[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+}

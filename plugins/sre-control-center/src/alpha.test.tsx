@@ -1,0 +1,35 @@
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { screen } from '@testing-library/react';
+import plugin, { controlCenterEntityContent } from './alpha';
+import { sreControlCenterApiRef } from './api';
+import { fakeApi, mindfulMomentsSystem } from './testing';
+
+describe('new frontend system plugin (alpha)', () => {
+  it('is the sre-control-center plugin', () => {
+    expect(plugin.pluginId).toBe('sre-control-center');
+  });
+
+  it('adds a Control Center tab for System entities only', () => {
+    const tester = createExtensionTester(controlCenterEntityContent);
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Control Center');
+    expect(tester.get(EntityContentBlueprint.dataRefs.filterExpression)).toBe(
+      'kind:system',
+    );
+  });
+
+  it('renders the tab content against the API', async () => {
+    const api = fakeApi();
+    const tester = createExtensionTester(controlCenterEntityContent);
+    await renderInTestApp(
+      <EntityProvider entity={mindfulMomentsSystem}>{tester.reactElement()}</EntityProvider>,
+      { apis: [[sreControlCenterApiRef, api]] },
+    );
+    expect(await screen.findByText(/No alerts for this project/)).toBeInTheDocument();
+    expect(screen.getByText('Azure stack')).toBeInTheDocument();
+  });
+});

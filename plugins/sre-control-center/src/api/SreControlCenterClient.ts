@@ -1,0 +1,40 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type {
+  Alert,
+  HealthResponse,
+  Page,
+} from '@internal/plugin-sre-control-center-common';
+import type { ListAlertsRequest, SreControlCenterApi } from './SreControlCenterApi';
+
+/** HTTP client for `/api/sre-control-center`, authenticated by the app's fetchApi. */
+export class SreControlCenterClient implements SreControlCenterApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  health(): Promise<HealthResponse> {
+    return this.get('/health');
+  }
+
+  listAlerts(request: ListAlertsRequest): Promise<Page<Alert>> {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(request)) {
+      if (value !== undefined) query.set(key, String(value));
+    }
+    return this.get(`/alerts?${query}`);
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('sre-control-center');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

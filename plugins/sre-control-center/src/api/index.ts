@@ -1,0 +1,2 @@
+export * from './SreControlCenterApi';
+export { SreControlCenterClient } from './SreControlCenterClient';

@@ -1,0 +1,1 @@
+export { AlertFeedCard } from './AlertFeedCard';

@@ -1,0 +1,1 @@
+export { AzureStackCard, parseResourceGroupId } from './AzureStackCard';

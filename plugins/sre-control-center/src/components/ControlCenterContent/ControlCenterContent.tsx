@@ -1,0 +1,21 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@mui/material/Grid';
+import { AlertFeedCard } from '../AlertFeedCard';
+import { AzureStackCard } from '../AzureStackCard';
+
+/** The "Control Center" tab of a System (project) entity page. */
+export function ControlCenterContent() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  return (
+    <Grid container spacing={3} alignItems="stretch">
+      <Grid item xs={12} md={4}>
+        <AzureStackCard entity={entity} />
+      </Grid>
+      <Grid item xs={12} md={8}>
+        <AlertFeedCard entityRef={entityRef} />
+      </Grid>
+    </Grid>
+  );
+}

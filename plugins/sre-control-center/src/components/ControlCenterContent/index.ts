@@ -1,0 +1,1 @@
+export { ControlCenterContent } from './ControlCenterContent';

@@ -1,0 +1,13 @@
+/**
+ * SRE Control Center frontend plugin (legacy frontend system entry point).
+ * New frontend system apps import `@internal/plugin-sre-control-center/alpha`.
+ *
+ * @packageDocumentation
+ */
+export { sreControlCenterPlugin, EntityControlCenterContent } from './plugin';
+export {
+  sreControlCenterApiRef,
+  SreControlCenterClient,
+  type SreControlCenterApi,
+  type ListAlertsRequest,
+} from './api';

@@ -1,0 +1,38 @@
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { SreControlCenterClient, sreControlCenterApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The plugin for apps on the legacy frontend system (`@backstage/core-plugin-api`).
+ * Apps on the new frontend system use `@internal/plugin-sre-control-center/alpha`.
+ */
+export const sreControlCenterPlugin = createPlugin({
+  id: 'sre-control-center',
+  apis: [
+    createApiFactory({
+      api: sreControlCenterApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new SreControlCenterClient(deps),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/**
+ * Entity page content for System entities, e.g.
+ * `<EntityLayout.Route path="/control-center" title="Control Center"><EntityControlCenterContent /></EntityLayout.Route>`.
+ */
+export const EntityControlCenterContent = sreControlCenterPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityControlCenterContent',
+    component: () =>
+      import('./components/ControlCenterContent').then(m => m.ControlCenterContent),
+    mountPoint: rootRouteRef,
+  }),
+);

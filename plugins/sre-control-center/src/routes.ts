@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** Route of the Control Center content on an entity page (legacy frontend system). */
+export const rootRouteRef = createRouteRef({ id: 'sre-control-center' });

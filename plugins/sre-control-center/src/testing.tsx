@@ -1,0 +1,51 @@
+import type { Entity } from '@backstage/catalog-model';
+import type { Alert, Page } from '@internal/plugin-sre-control-center-common';
+import type { SreControlCenterApi } from './api';
+
+/** The Mindful Moments System as catalog-info.yaml declares it. */
+export const mindfulMomentsSystem: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'System',
+  metadata: {
+    name: 'mindful-moments',
+    namespace: 'default',
+    annotations: {
+      'sre-control-center/azure-resource-group':
+        '/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/resourceGroups/rg-mindful-moments-dev',
+      'sre-control-center/budget': 'budget-mindful-moments-dev',
+      'github.com/project-slug': 'mindful-moments/mindful-moments',
+    },
+  },
+  spec: { owner: 'group:default/mindful-moments-team' },
+};
+
+/** An in-memory API whose alert list the test decides; records what was asked. */
+export function fakeApi(alerts: Alert[] = []): SreControlCenterApi & {
+  requests: unknown[];
+} {
+  const requests: unknown[] = [];
+  return {
+    requests,
+    async health() {
+      return { status: 'ok' };
+    },
+    async listAlerts(request): Promise<Page<Alert>> {
+      requests.push(request);
+      return { items: alerts, nextCursor: null };
+    },
+  };
+}
+
+export const sampleAlert: Alert = {
+  id: '/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/providers/microsoft.alertsmanagement/alerts/1',
+  entityRef: 'system:default/mindful-moments',
+  name: 'alert-high-response-time',
+  severity: 'Sev2',
+  state: 'New',
+  monitorCondition: 'Fired',
+  targetResourceId: null,
+  description: null,
+  firedAt: '2026-11-28T10:00:00.000Z',
+  resolvedAt: null,
+  updatedAt: '2026-11-28T10:00:00.000Z',
+};

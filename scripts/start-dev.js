@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+/*
+ * `npm start` (through scripts/toolchain.js): the local cloud emulator on
+ * :7010, then the portal (frontend :3000, backend :7007) with SQLite.
+ *
+ * The webhook token is shared by the backend and the emulator's action group,
+ * so it is decided here: SRE_CC_WEBHOOK_TOKEN when set, otherwise a random
+ * token for this run, printed so you can post alerts yourself.
+ *
+ * Set SRE_CC_NO_EMULATOR=1 to run against the endpoints in your config only.
+ */
+'use strict';
+
+const { spawn } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
+
+const env = { ...process.env };
+if (!env.SRE_CC_WEBHOOK_TOKEN) {
+  env.SRE_CC_WEBHOOK_TOKEN = crypto.randomBytes(24).toString('base64url');
+  console.log(`[start] SRE_CC_WEBHOOK_TOKEN not set; this run's development token is ${env.SRE_CC_WEBHOOK_TOKEN}`);
+}
+const backendUrl = env.SRE_CC_BACKEND_URL || 'http://localhost:7007';
+const emulatorPort = env.EMULATOR_PORT || '7010';
+fs.mkdirSync(path.join(ROOT, '.data', 'sqlite'), { recursive: true });
+
+const children = [];
+function run(name, args, extraEnv = {}) {
+  const child = spawn(process.execPath, [YARN, ...args], {
+    cwd: ROOT,
+    env: { ...env, ...extraEnv },
+    stdio: 'inherit',
+  });
+  child.on('exit', (code, signal) => {
+    if (!shuttingDown) {
+      console.error(`[start] ${name} exited (${signal || code}); stopping`);
+      shutdown(code || 1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+let shuttingDown = false;
+function shutdown(code) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 2000).unref();
+}
+process.on('SIGINT', () => shutdown(130));
+process.on('SIGTERM', () => shutdown(143));
+
+const hasEmulator = fs.existsSync(path.join(ROOT, 'packages', 'cloud-emulator', 'src', 'main.ts'));
+if (hasEmulator && !env.SRE_CC_NO_EMULATOR) {
+  run('cloud emulator', ['workspace', '@internal/cloud-emulator', 'start'], {
+    EMULATOR_PORT: emulatorPort,
+    EMULATOR_ACTION_GROUP_URL: `${backendUrl}/api/sre-control-center/webhooks/azure-monitor?token=${encodeURIComponent(env.SRE_CC_WEBHOOK_TOKEN)}`,
+    EMULATOR_GITHUB_WEBHOOK_URL: `${backendUrl}/api/sre-control-center/webhooks/github`,
+    EMULATOR_GITHUB_WEBHOOK_SECRET: env.SRE_CC_GITHUB_WEBHOOK_SECRET || 'emulator-webhook-secret',
+  });
+}
+run('portal', ['backstage-cli', 'repo', 'start', ...process.argv.slice(2)]);
