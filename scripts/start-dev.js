@@ -26,6 +26,9 @@ if (!env.SRE_CC_WEBHOOK_TOKEN) {
 }
 const backendUrl = env.SRE_CC_BACKEND_URL || 'http://localhost:7007';
 const emulatorPort = env.EMULATOR_PORT || '7010';
+// app-config.yaml reads these; keep them pointing at this run's emulator.
+env.SRE_CC_AZURE_ENDPOINT ||= `http://localhost:${emulatorPort}`;
+env.SRE_CC_GITHUB_BASE_URL ||= `http://localhost:${emulatorPort}/github`;
 fs.mkdirSync(path.join(ROOT, '.data', 'sqlite'), { recursive: true });
 
 const children = [];

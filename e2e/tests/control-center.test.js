@@ -1,0 +1,44 @@
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { launchBrowser, screenshot } = require('../browser');
+
+const appUrl = process.env.E2E_APP_URL || 'http://localhost:3000';
+let context;
+
+before(async () => {
+  context = await launchBrowser();
+});
+
+after(async () => {
+  await context?.close();
+});
+
+test('the Mindful Moments System page has a working Control Center tab', async () => {
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('pageerror', err => consoleErrors.push(err.message));
+
+  await page.goto(`${appUrl}/catalog/default/system/mindful-moments`);
+  // The dev bundle can take a while on first load; then guest sign-in.
+  const enter = page.getByRole('button', { name: /enter/i });
+  const heading = page.getByRole('heading', { name: /mindful moments/i }).first();
+  await enter.or(heading).first().waitFor({ timeout: 120_000 });
+  if (await enter.isVisible()) {
+    await enter.click();
+  }
+  await heading.waitFor({ timeout: 60_000 });
+
+  await page.getByText('Control Center', { exact: true }).first().click();
+  await page.waitForURL(/\/control-center/);
+  await page.getByText('Azure stack').waitFor();
+  await page.getByText('rg-mindful-moments-dev').waitFor();
+  // The alert card answers from the backend: either alerts or the empty state.
+  await page
+    .getByText(/No alerts for this project|Severity/)
+    .first()
+    .waitFor({ timeout: 30_000 });
+  const file = await screenshot(page, 'control-center');
+  assert.deepEqual(consoleErrors, [], `page errors: ${consoleErrors.join('\n')}`);
+  console.log(`screenshot: ${file}`);
+});
