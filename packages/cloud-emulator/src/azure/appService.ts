@@ -1,0 +1,345 @@
+import { Request, Response, Router } from 'express';
+import { EmulatorContext } from '../context';
+import {
+  LOCATION_DISPLAY_NAME,
+  RESOURCE_GROUP,
+  SUBSCRIPTION_ID,
+} from '../world/constants';
+import { PlanSku, PlanState, SiteState } from '../world/state';
+import { checkApiVersion, sendArmError } from './armHttp';
+import { checkSubscription } from './subscription';
+
+/** Microsoft.Web versions the emulator answers; 2025-05-01 is @azure/arm-appservice 19's default. */
+export const WEB_API_VERSIONS = [
+  '2022-03-01',
+  '2022-09-01',
+  '2023-01-01',
+  '2023-12-01',
+  '2024-04-01',
+  '2024-11-01',
+  '2025-03-01',
+  '2025-05-01',
+] as const;
+
+const SKU_TIERS: Record<string, { tier: string; family: string }> = {
+  F1: { tier: 'Free', family: 'F' },
+  B1: { tier: 'Basic', family: 'B' },
+  B2: { tier: 'Basic', family: 'B' },
+  B3: { tier: 'Basic', family: 'B' },
+  S1: { tier: 'Standard', family: 'S' },
+  S2: { tier: 'Standard', family: 'S' },
+  S3: { tier: 'Standard', family: 'S' },
+  P0V3: { tier: 'PremiumV3', family: 'Pv3' },
+  P1V3: { tier: 'PremiumV3', family: 'Pv3' },
+  P2V3: { tier: 'PremiumV3', family: 'Pv3' },
+  P3V3: { tier: 'PremiumV3', family: 'Pv3' },
+};
+
+const rgPath = (rg: string) =>
+  `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${rg}`;
+
+export function toArmSite(site: SiteState, planName: string) {
+  const host = `${site.name}.azurewebsites.net`;
+  return {
+    id: `${rgPath(RESOURCE_GROUP)}/providers/Microsoft.Web/sites/${site.name}`,
+    name: site.name,
+    type: 'Microsoft.Web/sites',
+    kind: 'app,linux',
+    location: LOCATION_DISPLAY_NAME,
+    tags: site.tags,
+    properties: {
+      name: site.name,
+      state: site.state,
+      hostNames: [host],
+      webSpace: `${RESOURCE_GROUP}-WestEuropewebspace-Linux`,
+      repositorySiteName: site.name,
+      usageState: 'Normal',
+      enabled: true,
+      enabledHostNames: [host, `${site.name}.scm.azurewebsites.net`],
+      availabilityState: 'Normal',
+      hostNameSslStates: [
+        { name: host, sslState: 'Disabled', hostType: 'Standard' },
+        {
+          name: `${site.name}.scm.azurewebsites.net`,
+          sslState: 'Disabled',
+          hostType: 'Repository',
+        },
+      ],
+      serverFarmId: `${rgPath(
+        RESOURCE_GROUP,
+      )}/providers/Microsoft.Web/serverfarms/${planName}`,
+      reserved: true,
+      isXenon: false,
+      hyperV: false,
+      lastModifiedTimeUtc: site.lastModifiedTimeUtc,
+      siteConfig: {
+        numberOfWorkers: 1,
+        linuxFxVersion: site.linuxFxVersion,
+        alwaysOn: false,
+        http20Enabled: true,
+        minTlsVersion: '1.2',
+        ftpsState: 'FtpsOnly',
+        healthCheckPath: '/healthz',
+      },
+      scmSiteAlsoStopped: false,
+      clientAffinityEnabled: false,
+      clientCertEnabled: false,
+      hostNamesDisabled: false,
+      outboundIpAddresses: '20.105.224.17,20.105.224.18',
+      possibleOutboundIpAddresses: '20.105.224.17,20.105.224.18,20.105.224.19',
+      containerSize: 0,
+      dailyMemoryTimeQuota: 0,
+      resourceGroup: RESOURCE_GROUP,
+      defaultHostName: host,
+      httpsOnly: true,
+      redundancyMode: 'None',
+      publicNetworkAccess: 'Enabled',
+    },
+  };
+}
+
+export function toArmPlan(plan: PlanState, numberOfSites: number) {
+  return {
+    id: `${rgPath(RESOURCE_GROUP)}/providers/Microsoft.Web/serverfarms/${
+      plan.name
+    }`,
+    name: plan.name,
+    type: 'Microsoft.Web/serverfarms',
+    kind: plan.kind,
+    location: LOCATION_DISPLAY_NAME,
+    tags: plan.tags,
+    sku: plan.sku,
+    properties: {
+      workerSize: 'Default',
+      workerSizeId: 0,
+      numberOfWorkers: plan.sku.capacity,
+      currentWorkerSize: 'Default',
+      currentWorkerSizeId: 0,
+      currentNumberOfWorkers: plan.sku.capacity,
+      status: 'Ready',
+      webSpace: `${RESOURCE_GROUP}-WestEuropewebspace-Linux`,
+      subscription: SUBSCRIPTION_ID,
+      maximumNumberOfWorkers: plan.sku.tier === 'Basic' ? 3 : 10,
+      geoRegion: LOCATION_DISPLAY_NAME,
+      planName: 'VirtualDedicatedPlan',
+      perSiteScaling: false,
+      elasticScaleEnabled: false,
+      maximumElasticWorkerCount: 1,
+      numberOfSites,
+      isSpot: false,
+      kind: plan.kind,
+      reserved: plan.reserved,
+      isXenon: false,
+      hyperV: false,
+      targetWorkerCount: 0,
+      targetWorkerSizeId: 0,
+      provisioningState: 'Succeeded',
+      zoneRedundant: false,
+      resourceGroup: RESOURCE_GROUP,
+    },
+  };
+}
+
+/** App Service's own validation errors use PascalCase keys, unlike ARM's. */
+function sendWebBadRequest(res: Response, parameter: string) {
+  const message = `The parameter ${parameter} has an invalid value.`;
+  res.status(400).json({
+    Code: 'BadRequest',
+    Message: message,
+    Target: null,
+    Details: [
+      { Message: message },
+      { Code: 'BadRequest' },
+      {
+        ErrorEntity: {
+          ExtendedCode: '51021',
+          MessageTemplate: 'The parameter {0} has an invalid value.',
+          Parameters: [parameter],
+          Code: 'BadRequest',
+          Message: message,
+        },
+      },
+    ],
+    Innererror: null,
+  });
+}
+
+function resourceNotFound(
+  res: Response,
+  type: string,
+  name: string,
+  rg: string,
+) {
+  sendArmError(
+    res,
+    404,
+    'ResourceNotFound',
+    `The Resource '${type}/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+  );
+}
+
+function parseSku(raw: unknown): PlanSku | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const sku = raw as Record<string, unknown>;
+  const name =
+    typeof sku.name === 'string' ? sku.name.toUpperCase() : undefined;
+  const known = name ? SKU_TIERS[name] : undefined;
+  if (!name || !known) return undefined;
+  const displayName = name.replace('V3', 'v3');
+  return {
+    name: displayName,
+    tier: typeof sku.tier === 'string' ? sku.tier : known.tier,
+    size: displayName,
+    family: known.family,
+    capacity: typeof sku.capacity === 'number' ? sku.capacity : 1,
+  };
+}
+
+export function appServiceRouter(ctx: EmulatorContext): Router {
+  const router = Router();
+  const base =
+    '^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.Web';
+
+  const guard = (req: Request, res: Response, type: string): boolean => {
+    if (!checkSubscription(res, req.params[0])) return false;
+    if (req.params[1].toLowerCase() !== RESOURCE_GROUP) {
+      sendArmError(
+        res,
+        404,
+        'ResourceGroupNotFound',
+        `Resource group '${req.params[1]}' could not be found.`,
+      );
+      return false;
+    }
+    return checkApiVersion(req, res, WEB_API_VERSIONS, type);
+  };
+  const findSite = (name: string) =>
+    ctx.state.sites.find(s => s.name.toLowerCase() === name.toLowerCase());
+  const findPlan = (name: string) =>
+    ctx.state.plans.find(p => p.name.toLowerCase() === name.toLowerCase());
+  const planOfSite = () => ctx.state.plans[0]?.name ?? 'unknown';
+  const sitesOnPlan = () => ctx.state.sites.length;
+
+  router.get(new RegExp(`${base}/sites/?$`, 'i'), (req, res) => {
+    if (!guard(req, res, 'sites')) return;
+    res.json({ value: ctx.state.sites.map(s => toArmSite(s, planOfSite())) });
+  });
+
+  router.get(new RegExp(`${base}/sites/([^/]+)/?$`, 'i'), (req, res) => {
+    if (!guard(req, res, 'sites')) return;
+    const site = findSite(req.params[2]);
+    if (!site) {
+      resourceNotFound(
+        res,
+        'Microsoft.Web/sites',
+        req.params[2],
+        req.params[1],
+      );
+      return;
+    }
+    res.json(toArmSite(site, planOfSite()));
+  });
+
+  router.post(
+    new RegExp(`${base}/sites/([^/]+)/(restart|stop|start)/?$`, 'i'),
+    (req, res) => {
+      if (!guard(req, res, 'sites')) return;
+      const site = findSite(req.params[2]);
+      if (!site) {
+        resourceNotFound(
+          res,
+          'Microsoft.Web/sites',
+          req.params[2],
+          req.params[1],
+        );
+        return;
+      }
+      const action = req.params[3].toLowerCase();
+      const now = ctx.now().toISOString();
+      if (action === 'restart') site.restarts.push(now);
+      if (action === 'stop') site.state = 'Stopped';
+      if (action === 'start') site.state = 'Running';
+      site.lastModifiedTimeUtc = now;
+      // Azure answers these actions with 200 and no body.
+      res.status(200).end();
+    },
+  );
+
+  router.get(new RegExp(`${base}/serverfarms/?$`, 'i'), (req, res) => {
+    if (!guard(req, res, 'serverfarms')) return;
+    res.json({ value: ctx.state.plans.map(p => toArmPlan(p, sitesOnPlan())) });
+  });
+
+  router.get(new RegExp(`${base}/serverfarms/([^/]+)/?$`, 'i'), (req, res) => {
+    if (!guard(req, res, 'serverfarms')) return;
+    const plan = findPlan(req.params[2]);
+    if (!plan) {
+      resourceNotFound(
+        res,
+        'Microsoft.Web/serverFarms',
+        req.params[2],
+        req.params[1],
+      );
+      return;
+    }
+    res.json(toArmPlan(plan, sitesOnPlan()));
+  });
+
+  router.put(new RegExp(`${base}/serverfarms/([^/]+)/?$`, 'i'), (req, res) => {
+    if (!guard(req, res, 'serverfarms')) return;
+    const body: unknown = req.body;
+    if (typeof body !== 'object' || body === null) {
+      sendArmError(
+        res,
+        400,
+        'InvalidRequestContent',
+        'The request content was invalid and could not be deserialized.',
+      );
+      return;
+    }
+    const input = body as Record<string, unknown>;
+    if (typeof input.location !== 'string' || !input.location) {
+      sendArmError(
+        res,
+        400,
+        'LocationRequired',
+        'The location property is required for this definition.',
+      );
+      return;
+    }
+    const sku = parseSku(input.sku);
+    if (!sku) {
+      sendWebBadRequest(res, 'Sku');
+      return;
+    }
+    const name = req.params[2];
+    const existing = findPlan(name);
+    const props = (
+      typeof input.properties === 'object' && input.properties !== null
+        ? input.properties
+        : {}
+    ) as Record<string, unknown>;
+    const tags = (
+      typeof input.tags === 'object' && input.tags !== null ? input.tags : {}
+    ) as Record<string, string>;
+    const plan: PlanState = {
+      name: existing?.name ?? name,
+      location: input.location,
+      kind:
+        typeof input.kind === 'string' ? input.kind : existing?.kind ?? 'app',
+      reserved:
+        typeof props.reserved === 'boolean'
+          ? props.reserved
+          : existing?.reserved ?? false,
+      sku,
+      tags: Object.keys(tags).length > 0 ? tags : existing?.tags ?? {},
+    };
+    if (existing) Object.assign(existing, plan);
+    else ctx.state.plans.push(plan);
+    res
+      .status(200)
+      .json(toArmPlan(existing ?? plan, existing ? sitesOnPlan() : 0));
+  });
+
+  return router;
+}

@@ -1,0 +1,68 @@
+import { EmulatorContext } from '../context';
+import { crossBudgetThreshold } from './budgetAlert';
+import { fireMetricAlert } from './metricAlert';
+import { sreAgentIncident } from './sreAgent';
+
+export type ScenarioParams = Record<string, unknown>;
+
+const num = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+const resolveAfter = (p: ScenarioParams): number | null | undefined =>
+  p.resolveAfterMs === null ? null : num(p.resolveAfterMs);
+
+type Scenario = (ctx: EmulatorContext, params: ScenarioParams) => unknown;
+
+const metricScenario =
+  (rule: string): Scenario =>
+  (ctx, params) =>
+    fireMetricAlert(ctx, rule, { resolveAfterMs: resolveAfter(params) }).result;
+
+export const SCENARIOS: Record<string, Scenario> = {
+  'high-response-time': metricScenario('alert-high-response-time'),
+  'http-5xx': metricScenario('alert-http-5xx'),
+  'db-connection-failures': metricScenario('alert-db-connection-failures'),
+  'high-cpu': metricScenario('alert-high-cpu'),
+  'budget-80': ctx => crossBudgetThreshold(ctx, 80),
+  'budget-100': ctx => crossBudgetThreshold(ctx, 100),
+  'sre-agent-incident': (ctx, params) =>
+    sreAgentIncident(ctx, {
+      rule: typeof params.rule === 'string' ? params.rule : undefined,
+      resolveAfterMs: resolveAfter(params),
+    }),
+  'throttle-costs': (ctx, params) => {
+    const t = ctx.state.throttle;
+    t.costManagementRemaining = num(params.count) ?? 3;
+    t.costManagementRetryAfterSeconds = num(params.retryAfterSeconds) ?? 60;
+    return {
+      throttledRequests: t.costManagementRemaining,
+      retryAfterSeconds: t.costManagementRetryAfterSeconds,
+    };
+  },
+  'throttle-arm': (ctx, params) => {
+    const t = ctx.state.throttle;
+    t.armRemaining = num(params.count) ?? 1;
+    t.armRetryAfterSeconds = num(params.retryAfterSeconds) ?? 1;
+    return {
+      throttledRequests: t.armRemaining,
+      retryAfterSeconds: t.armRetryAfterSeconds,
+    };
+  },
+};
+
+export class UnknownScenarioError extends Error {}
+
+export function runScenario(
+  ctx: EmulatorContext,
+  name: string,
+  params: ScenarioParams = {},
+): unknown {
+  const scenario = SCENARIOS[name];
+  if (!scenario) {
+    throw new UnknownScenarioError(
+      `Unknown scenario '${name}'. Known: ${Object.keys(SCENARIOS).join(', ')}`,
+    );
+  }
+  const result = scenario(ctx, params);
+  ctx.state.scenarioRuns.push({ name, at: ctx.now().toISOString(), result });
+  return result;
+}

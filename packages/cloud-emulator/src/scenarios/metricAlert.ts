@@ -1,0 +1,77 @@
+import { EmulatorContext } from '../context';
+import {
+  ALERT_RULES,
+  commonAlertSchemaPayload,
+  createMetricAlert,
+  resolveAlert,
+} from '../world/alertRules';
+import { alertResourceId } from '../world/constants';
+import { StoredAlert } from '../world/state';
+import { sendActionGroupWebhook } from './actionGroup';
+
+export interface FiredAlert {
+  alert: StoredAlert;
+  result: {
+    alertId: string;
+    alertResourceId: string;
+    alertRule: string;
+    resolvesInMs: number | null;
+  };
+}
+
+/**
+ * Fires a metric alert: the alert appears in Alerts Management, the metric
+ * misbehaves from the alert window on, the action group gets the Fired
+ * payload, and after `resolveAfterMs` the alert resolves with a second payload.
+ */
+export function fireMetricAlert(
+  ctx: EmulatorContext,
+  ruleName: string,
+  opts: { resolveAfterMs?: number | null } = {},
+): FiredAlert {
+  const rule = ALERT_RULES[ruleName];
+  if (!rule) throw new Error(`Unknown alert rule '${ruleName}'`);
+  const now = ctx.now();
+  const alert = createMetricAlert(rule, now);
+  ctx.state.alerts.push(alert);
+  const override = {
+    resourceId: rule.targetResource,
+    metricName: rule.metricName,
+    from: alert.alertContext.condition.windowStartTime,
+    to: undefined as string | undefined,
+    value: rule.firingValue,
+  };
+  ctx.state.metricOverrides.push(override);
+  sendActionGroupWebhook(
+    ctx,
+    `${rule.name}.Fired`,
+    commonAlertSchemaPayload(alert),
+  );
+
+  const resolvesInMs =
+    opts.resolveAfterMs === undefined
+      ? ctx.delays.resolveAfterMs
+      : opts.resolveAfterMs;
+  if (resolvesInMs !== null) {
+    ctx.schedule(resolvesInMs, () => {
+      if (alert.essentials.monitorCondition === 'Resolved') return undefined;
+      const at = ctx.now();
+      resolveAlert(alert, at);
+      override.to = at.toISOString();
+      return sendActionGroupWebhook(
+        ctx,
+        `${rule.name}.Resolved`,
+        commonAlertSchemaPayload(alert),
+      );
+    });
+  }
+  return {
+    alert,
+    result: {
+      alertId: alert.alertId,
+      alertResourceId: alertResourceId(alert.alertId),
+      alertRule: rule.name,
+      resolvesInMs,
+    },
+  };
+}

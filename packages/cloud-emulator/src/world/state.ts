@@ -1,0 +1,251 @@
+/**
+ * In-memory state of the emulated clouds. Plain JSON-serialisable objects so
+ * that `GET /_emulator/state` can return it as is.
+ */
+
+export type AlertState = 'New' | 'Acknowledged' | 'Closed';
+export type MonitorCondition = 'Fired' | 'Resolved';
+export type Severity = 'Sev0' | 'Sev1' | 'Sev2' | 'Sev3' | 'Sev4';
+
+/** `essentials` of an Alerts Management alert (2019-03-01 spec). */
+export interface AlertEssentials {
+  severity: Severity;
+  signalType: 'Metric' | 'Log' | 'Unknown';
+  alertState: AlertState;
+  monitorCondition: MonitorCondition;
+  monitorService: string;
+  targetResource: string;
+  targetResourceName: string;
+  targetResourceGroup: string;
+  targetResourceType: string;
+  sourceCreatedId: string;
+  smartGroupId: string;
+  smartGroupingReason: string;
+  alertRule: string;
+  startDateTime: string;
+  lastModifiedDateTime: string;
+  lastModifiedUserName: string;
+  monitorConditionResolvedDateTime?: string;
+  actionStatus: { isSuppressed: boolean };
+  description: string;
+}
+
+export interface AlertModificationItem {
+  modificationEvent: 'AlertCreated' | 'StateChange' | 'MonitorConditionChange';
+  oldValue: string;
+  newValue: string;
+  modifiedAt: string;
+  modifiedBy: string;
+  comments: string;
+  description: string;
+}
+
+/** One metric criterion, as it appears in the common alert schema. */
+export interface MetricCriterion {
+  metricName: string;
+  metricNamespace: string;
+  operator: string;
+  /** The common alert schema sends the threshold as a string. */
+  threshold: string;
+  timeAggregation: string;
+  dimensions: Array<{ name: string; value: string }>;
+  metricValue: number;
+  webTestName: null;
+}
+
+export interface StoredAlert {
+  /** GUID part of the alert id. */
+  alertId: string;
+  /** Alert rule name; ARM returns it as the alert resource `name`. */
+  name: string;
+  essentials: AlertEssentials;
+  /** `alertContext` of the common alert schema payload. */
+  alertContext: {
+    properties: Record<string, string> | null;
+    conditionType: string;
+    condition: {
+      windowSize: string;
+      allOf: MetricCriterion[];
+      windowStartTime: string;
+      windowEndTime: string;
+    };
+  };
+  history: AlertModificationItem[];
+}
+
+export interface SiteState {
+  name: string;
+  state: 'Running' | 'Stopped';
+  linuxFxVersion: string;
+  restarts: string[];
+  lastModifiedTimeUtc: string;
+  tags: Record<string, string>;
+}
+
+export interface PlanSku {
+  name: string;
+  tier: string;
+  size: string;
+  family: string;
+  capacity: number;
+}
+
+export interface PlanState {
+  name: string;
+  location: string;
+  kind: string;
+  sku: PlanSku;
+  reserved: boolean;
+  tags: Record<string, string>;
+}
+
+export interface BudgetNotification {
+  enabled: boolean;
+  operator: 'GreaterThan' | 'GreaterThanOrEqualTo' | 'EqualTo';
+  threshold: number;
+  contactEmails: string[];
+  contactRoles: string[];
+  contactGroups: string[];
+  thresholdType: 'Actual' | 'Forecasted';
+  locale: string;
+}
+
+export interface BudgetState {
+  name: string;
+  amount: number;
+  timeGrain: 'Monthly' | 'Quarterly' | 'Annually';
+  startDate: string;
+  endDate: string;
+  notifications: Record<string, BudgetNotification>;
+  eTag: string;
+}
+
+export interface DailyCost {
+  /** yyyy-mm-dd, UTC */
+  date: string;
+  serviceName: string;
+  meterCategory: string;
+  resourceId: string;
+  resourceType: string;
+  resourceGroup: string;
+  cost: number;
+}
+
+/** Temporary change to a metric, e.g. response time while an incident lasts. */
+export interface MetricOverride {
+  resourceId: string;
+  metricName: string;
+  from: string;
+  to?: string;
+  value: number;
+}
+
+export interface GithubUser {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+
+export interface GithubLabel {
+  id: number;
+  name: string;
+  color: string;
+  description: string | null;
+  default: boolean;
+}
+
+export interface GithubComment {
+  id: number;
+  body: string;
+  user: GithubUser;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GithubIssue {
+  id: number;
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  state_reason: 'completed' | 'not_planned' | 'reopened' | null;
+  user: GithubUser;
+  labels: string[];
+  assignees: string[];
+  comments: GithubComment[];
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  closed_by: GithubUser | null;
+  /** Set for pull requests, which the issues API lists too. */
+  pullRequest?: { merged_at: string | null };
+}
+
+export interface GithubRepoState {
+  id: number;
+  owner: GithubUser;
+  name: string;
+  description: string;
+  private: boolean;
+  labels: GithubLabel[];
+  issues: GithubIssue[];
+  created_at: string;
+}
+
+export interface DeliveryAttempt {
+  at: string;
+  status?: number;
+  error?: string;
+}
+
+export interface DeliveryRecord {
+  id: string;
+  kind: 'action-group' | 'github';
+  event: string;
+  url: string;
+  payload: unknown;
+  attempts: DeliveryAttempt[];
+  outcome: 'pending' | 'delivered' | 'failed' | 'skipped';
+}
+
+export interface ThrottleState {
+  /** Number of Cost Management requests still to answer with 429. */
+  costManagementRemaining: number;
+  costManagementRetryAfterSeconds: number;
+  /** Number of other ARM requests still to answer with 429. */
+  armRemaining: number;
+  armRetryAfterSeconds: number;
+}
+
+export interface EmulatorState {
+  alerts: StoredAlert[];
+  sites: SiteState[];
+  plans: PlanState[];
+  budgets: BudgetState[];
+  dailyCosts: DailyCost[];
+  metricOverrides: MetricOverride[];
+  github: { repos: GithubRepoState[]; nextId: number };
+  deliveries: DeliveryRecord[];
+  throttle: ThrottleState;
+  scenarioRuns: Array<{ name: string; at: string; result: unknown }>;
+}
+
+export function emptyState(): EmulatorState {
+  return {
+    alerts: [],
+    sites: [],
+    plans: [],
+    budgets: [],
+    dailyCosts: [],
+    metricOverrides: [],
+    github: { repos: [], nextId: 1000 },
+    deliveries: [],
+    throttle: {
+      costManagementRemaining: 0,
+      costManagementRetryAfterSeconds: 0,
+      armRemaining: 0,
+      armRetryAfterSeconds: 0,
+    },
+    scenarioRuns: [],
+  };
+}
