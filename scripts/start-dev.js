@@ -27,8 +27,8 @@ if (!env.SRE_CC_WEBHOOK_TOKEN) {
 const backendUrl = env.SRE_CC_BACKEND_URL || 'http://localhost:7007';
 const emulatorPort = env.EMULATOR_PORT || '7010';
 // app-config.yaml reads these; keep them pointing at this run's emulator.
-env.SRE_CC_AZURE_ENDPOINT ||= `http://localhost:${emulatorPort}`;
-env.SRE_CC_GITHUB_BASE_URL ||= `http://localhost:${emulatorPort}/github`;
+env.SRE_CC_AZURE_ENDPOINT ||= `http://127.0.0.1:${emulatorPort}`;
+env.SRE_CC_GITHUB_BASE_URL ||= `http://127.0.0.1:${emulatorPort}`;
 fs.mkdirSync(path.join(ROOT, '.data', 'sqlite'), { recursive: true });
 
 const children = [];
@@ -65,6 +65,8 @@ if (hasEmulator && !env.SRE_CC_NO_EMULATOR) {
     EMULATOR_ACTION_GROUP_URL: `${backendUrl}/api/sre-control-center/webhooks/azure-monitor?token=${encodeURIComponent(env.SRE_CC_WEBHOOK_TOKEN)}`,
     EMULATOR_GITHUB_WEBHOOK_URL: `${backendUrl}/api/sre-control-center/webhooks/github`,
     EMULATOR_GITHUB_WEBHOOK_SECRET: env.SRE_CC_GITHUB_WEBHOOK_SECRET || 'emulator-webhook-secret',
+    // Demo data: an incident every two minutes unless told otherwise.
+    EMULATOR_DEMO_INTERVAL_SECONDS: env.EMULATOR_DEMO_INTERVAL_SECONDS ?? '120',
   });
 }
 run('portal', ['backstage-cli', 'repo', 'start', ...process.argv.slice(2)]);

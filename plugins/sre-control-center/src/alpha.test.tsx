@@ -17,9 +17,10 @@ describe('new frontend system plugin (alpha)', () => {
   it('adds a Control Center tab for System entities only', () => {
     const tester = createExtensionTester(controlCenterEntityContent);
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Control Center');
-    expect(tester.get(EntityContentBlueprint.dataRefs.filterExpression)).toBe(
-      'kind:system',
-    );
+    const appliesTo = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect(appliesTo).toBeDefined();
+    expect(appliesTo!(mindfulMomentsSystem)).toBe(true);
+    expect(appliesTo!({ ...mindfulMomentsSystem, kind: 'Component' })).toBe(false);
   });
 
   it('renders the tab content against the API', async () => {

@@ -24,7 +24,7 @@ export const controlCenterEntityContent = EntityContentBlueprint.make({
   params: {
     path: 'control-center',
     title: 'Control Center',
-    filter: 'kind:system',
+    filter: { kind: 'system' },
     loader: () =>
       import('./components/ControlCenterContent').then(m => (
         <m.ControlCenterContent />

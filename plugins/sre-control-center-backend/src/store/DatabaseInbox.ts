@@ -1,21 +1,39 @@
 import type { Knex } from 'knex';
 import type { Inbox, InboxDelivery } from '../domain/alerts/ports';
+import { createGroupCommit } from './groupCommit';
 
-/** knex implementation of the webhook inbox. */
+/** Rows per multi-row insert; far below SQLite's and PostgreSQL's parameter limits. */
+const MAX_BATCH = 100;
+
+/**
+ * knex implementation of the webhook inbox. Concurrent deliveries share one
+ * INSERT (group commit), so a burst costs a handful of commits, not one each.
+ */
 export class DatabaseInbox implements Inbox {
-  constructor(private readonly db: Knex) {}
+  private readonly insert: (delivery: InboxDelivery) => Promise<string>;
 
-  async add(delivery: InboxDelivery): Promise<string> {
-    const [row] = await this.db('inbox')
-      .insert({
-        source: delivery.source,
-        kind: delivery.kind,
-        delivery_key: delivery.deliveryKey,
-        body: delivery.body,
-        received_at: delivery.receivedAt,
-      })
-      .returning('id');
-    const id = typeof row === 'object' ? row.id : row;
-    return String(id);
+  constructor(db: Knex) {
+    this.insert = createGroupCommit(
+      async (deliveries: InboxDelivery[]) => {
+        const rows = await db('inbox')
+          .insert(
+            deliveries.map(d => ({
+              source: d.source,
+              kind: d.kind,
+              delivery_key: d.deliveryKey,
+              body: d.body,
+              received_at: d.receivedAt,
+            })),
+          )
+          .returning('id');
+        // Both SQLite and PostgreSQL return the ids in VALUES order.
+        return rows.map(row => String(typeof row === 'object' ? row.id : row));
+      },
+      { maxBatch: MAX_BATCH },
+    );
+  }
+
+  add(delivery: InboxDelivery): Promise<string> {
+    return this.insert(delivery);
   }
 }

@@ -1,0 +1,125 @@
+'use strict';
+/** Small helpers shared by the benchmarks: start the backend alone, drive load, print figures. */
+const { spawn } = require('node:child_process');
+const http = require('node:http');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
+
+/** Starts packages/backend on `port` with extra env (APP_CONFIG_* overrides); resolves when healthy. */
+async function startBackend({ port, env = {}, timeoutMs = 120_000 }) {
+  const child = spawn(process.execPath, [YARN, 'workspace', 'backend', 'start'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      APP_CONFIG_backend_baseUrl: `http://localhost:${port}`,
+      APP_CONFIG_backend_listen_port: String(port),
+      ...env,
+    },
+  });
+  let output = '';
+  child.stdout.on('data', d => (output += d));
+  child.stderr.on('data', d => (output += d));
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // gone already
+    }
+  };
+  process.on('exit', stop);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/sre-control-center/health`);
+      if (res.ok) return { stop, output: () => output };
+    } catch {
+      // not yet
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  stop();
+  throw new Error(`backend did not start in time:\n${output.slice(-3000)}`);
+}
+
+/**
+ * Sends requests from `concurrency` workers until `total` are done or
+ * `maxSeconds` pass (both bound the load). Returns latencies and statuses.
+ */
+async function driveLoad({ url, method = 'POST', body, headers = {}, concurrency, total, maxSeconds }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const target = new URL(url);
+  const latencies = [];
+  const statuses = new Map();
+  let sent = 0;
+  const started = process.hrtime.bigint();
+  const deadline = Date.now() + maxSeconds * 1000;
+  const payload = typeof body === 'function' ? null : Buffer.from(body ?? '');
+
+  function once(i) {
+    const data = payload ?? Buffer.from(body(i));
+    return new Promise(resolve => {
+      const t0 = process.hrtime.bigint();
+      const req = http.request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          method,
+          headers: { 'content-type': 'application/json', 'content-length': data.length, ...headers },
+        },
+        res => {
+          res.resume();
+          res.on('end', () => {
+            latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+            statuses.set(res.statusCode, (statuses.get(res.statusCode) || 0) + 1);
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {
+        statuses.set('error', (statuses.get('error') || 0) + 1);
+        resolve();
+      });
+      req.end(data);
+    });
+  }
+
+  async function worker() {
+    while (sent < total && Date.now() < deadline) {
+      const i = sent++;
+      await once(i);
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  agent.destroy();
+  return { latencies, statuses, seconds, count: latencies.length };
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function summarize(name, { latencies, statuses, seconds, count }) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const row = {
+    bench: name,
+    requests: count,
+    seconds: Number(seconds.toFixed(2)),
+    'req/s': Math.round(count / seconds),
+    'p50 ms': Number(percentile(sorted, 50).toFixed(1)),
+    'p95 ms': Number(percentile(sorted, 95).toFixed(1)),
+    'p99 ms': Number(percentile(sorted, 99).toFixed(1)),
+    statuses: Object.fromEntries(statuses),
+  };
+  console.log(JSON.stringify(row));
+  return row;
+}
+
+module.exports = { ROOT, startBackend, driveLoad, summarize };

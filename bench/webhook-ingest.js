@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+/*
+ * Azure Monitor webhook intake: POST /webhooks/azure-monitor through the real
+ * backend (all of Backstage's middleware), each request stored in the inbox
+ * before its 202. Prints req/s and latency percentiles, then checks that the
+ * inbox holds exactly as many rows as requests were answered 202.
+ *
+ *   node bench/webhook-ingest.js [--concurrency 50] [--total 20000] [--seconds 20]
+ * Database: SQLite file by default; BENCH_POSTGRES=postgresql://root@127.0.0.1:5432 for PostgreSQL.
+ */
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { startBackend, driveLoad, summarize } = require('./lib');
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const TOKEN = 'bench-webhook-token-0123456789';
+const PORT = arg('port', 7207);
+
+function alertBody(i) {
+  return JSON.stringify({
+    schemaId: 'azureMonitorCommonAlertSchema',
+    data: {
+      essentials: {
+        alertId: `/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/providers/Microsoft.AlertsManagement/alerts/bench-${i}`,
+        alertRule: 'alert-high-response-time',
+        severity: 'Sev2',
+        signalType: 'Metric',
+        monitorCondition: 'Fired',
+        monitoringService: 'Platform',
+        alertTargetIDs: [
+          '/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/resourcegroups/rg-mindful-moments-dev/providers/microsoft.web/sites/app-mindful-moments-dev',
+        ],
+        configurationItems: ['app-mindful-moments-dev'],
+        originAlertId: `bench-${i}`,
+        firedDateTime: new Date().toISOString(),
+        description: 'Average response time above 2 s',
+        essentialsVersion: '1.0',
+        alertContextVersion: '1.0',
+      },
+      alertContext: {
+        properties: null,
+        conditionType: 'SingleResourceMultipleMetricCriteria',
+        condition: {
+          windowSize: 'PT5M',
+          allOf: [
+            {
+              metricName: 'HttpResponseTime',
+              metricNamespace: 'Microsoft.Web/sites',
+              operator: 'GreaterThan',
+              threshold: '2',
+              timeAggregation: 'Average',
+              dimensions: [],
+              metricValue: 3.41,
+            },
+          ],
+        },
+      },
+    },
+  });
+}
+
+async function main() {
+  const postgres = process.env.BENCH_POSTGRES;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sre-cc-bench-'));
+  const env = {
+    SRE_CC_WEBHOOK_TOKEN: TOKEN,
+    SRE_CC_NO_EMULATOR: '1',
+    LOG_LEVEL: 'warn',
+  };
+  if (postgres) {
+    const url = new URL(postgres);
+    Object.assign(env, {
+      APP_CONFIG_backend_database_client: 'pg',
+      APP_CONFIG_backend_database_connection: JSON.stringify({
+        host: url.hostname,
+        port: Number(url.port || 5432),
+        user: decodeURIComponent(url.username || 'root'),
+        password: decodeURIComponent(url.password || ''),
+      }),
+      APP_CONFIG_backend_database_prefix: `bench_${Date.now()}_`,
+    });
+  } else {
+    env.APP_CONFIG_backend_database_connection = JSON.stringify({ directory: dir });
+  }
+  const backend = await startBackend({ port: PORT, env });
+  try {
+    const url = `http://127.0.0.1:${PORT}/api/sre-control-center/webhooks/azure-monitor?token=${TOKEN}`;
+    // Warm-up: JIT, connection pool, first inserts.
+    await driveLoad({ url, body: alertBody, concurrency: 10, total: 500, maxSeconds: 10 });
+    const result = await driveLoad({
+      url,
+      body: alertBody,
+      concurrency: arg('concurrency', 50),
+      total: arg('total', 20_000),
+      maxSeconds: arg('seconds', 20),
+    });
+    summarize(`webhook-ingest (${postgres ? 'postgresql' : 'sqlite'})`, result);
+    if (!postgres) {
+      const Database = require('better-sqlite3');
+      const file = fs.readdirSync(dir).find(f => f.includes('sre-control-center'));
+      const db = new Database(path.join(dir, file), { readonly: true });
+      const rows = db.prepare('select count(*) as n from inbox').get().n;
+      const accepted = 500 + (result.statuses.get(202) || 0);
+      console.log(JSON.stringify({ check: 'inbox rows == 202 answers', rows, accepted, ok: rows === accepted }));
+      db.close();
+    }
+  } finally {
+    backend.stop();
+  }
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exit(1);
+});
