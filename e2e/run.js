@@ -58,6 +58,8 @@ async function main() {
       EMULATOR_PORT,
       SRE_CC_BACKEND_URL: backendUrl,
       SRE_CC_WEBHOOK_TOKEN: 'e2e-webhook-token-0123456789',
+      // The tests fire their own incidents.
+      EMULATOR_DEMO_INTERVAL_SECONDS: '0',
       APP_CONFIG_app_baseUrl: appUrl,
       APP_CONFIG_backend_baseUrl: backendUrl,
       APP_CONFIG_backend_listen_port: BACKEND_PORT,
@@ -97,7 +99,13 @@ async function main() {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'inherit'],
         encoding: 'utf8',
-        env: { ...process.env, E2E_APP_URL: appUrl, E2E_BACKEND_URL: backendUrl, CHROMIUM_PATH: CHROMIUM },
+        env: {
+          ...process.env,
+          E2E_APP_URL: appUrl,
+          E2E_BACKEND_URL: backendUrl,
+          E2E_EMULATOR_URL: `http://127.0.0.1:${EMULATOR_PORT}`,
+          CHROMIUM_PATH: CHROMIUM,
+        },
       },
     );
     process.stdout.write(res.stdout);

@@ -2,9 +2,15 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { randomBytes } from 'node:crypto';
+import { decodeAzureMonitorDelivery } from './adapters/azure/decodeAzureMonitorDelivery';
+import { CatalogProjectResolver } from './adapters/catalog/CatalogProjectResolver';
 import { readSreControlCenterConfig } from './config';
+import { InboxProcessor } from './domain/alerts';
 import { createRouter } from './service/router';
+import { SignalAlertPublisher } from './service/SignalAlertPublisher';
 import { DatabaseAlertStore } from './store/DatabaseAlertStore';
 import { DatabaseInbox } from './store/DatabaseInbox';
 import { connectAndMigrate } from './store/migrations';
@@ -21,10 +27,15 @@ export const sreControlCenterPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+        signals: signalsServiceRef,
       },
-      async init({ config, logger, database, httpAuth, httpRouter }) {
+      async init(deps) {
+        const { config, logger, database, auth, httpAuth, httpRouter } = deps;
         const settings = readSreControlCenterConfig(config);
 
         let webhookToken = settings.webhookToken;
@@ -37,12 +48,26 @@ export const sreControlCenterPlugin = createBackendPlugin({
         }
 
         const db = await connectAndMigrate(database);
+        const alerts = new DatabaseAlertStore(db);
+        const inbox = new DatabaseInbox(db);
+        const processor = new InboxProcessor({
+          queue: inbox,
+          alerts,
+          ledger: alerts,
+          projects: new CatalogProjectResolver(deps.catalog, auth),
+          publisher: new SignalAlertPublisher(deps.signals),
+          decode: decodeAzureMonitorDelivery,
+          onError: error =>
+            logger.error('Processing Azure Monitor deliveries failed; will retry', error as Error),
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
-            alerts: new DatabaseAlertStore(db),
-            inbox: new DatabaseInbox(db),
+            alerts,
+            inbox,
             webhookToken,
+            onDelivery: () => processor.kick(),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
@@ -51,6 +76,15 @@ export const sreControlCenterPlugin = createBackendPlugin({
         httpRouter.addAuthPolicy({
           path: '/webhooks/azure-monitor',
           allow: 'unauthenticated',
+        });
+
+        // Picks up deliveries a crash or another replica left unprocessed.
+        await deps.scheduler.scheduleTask({
+          id: 'sre-control-center:process-inbox',
+          frequency: { seconds: 30 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 5 },
+          fn: () => processor.drain(),
         });
       },
     });

@@ -6,6 +6,9 @@ describe('signalChannelFor', () => {
     expect(signalChannelFor('system:default/mindful-moments')).toBe(
       'sre-control-center:system:default/mindful-moments',
     );
+    expect(signalChannelFor('System:default/Mindful-Moments')).toBe(
+      'sre-control-center:system:default/mindful-moments',
+    );
   });
 });
 

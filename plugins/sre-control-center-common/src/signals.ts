@@ -3,9 +3,9 @@ export const SIGNAL_CHANNEL_PREFIX = 'sre-control-center:';
 
 /**
  * The signal channel for one project, e.g.
- * `sre-control-center:system:default/mindful-moments`.
- * The entity ref must already be in its canonical (lower-case) form.
+ * `sre-control-center:system:default/mindful-moments`. Entity refs compare
+ * case-insensitively, so the channel uses the lower-cased ref.
  */
 export function signalChannelFor(entityRef: string): string {
-  return `${SIGNAL_CHANNEL_PREFIX}${entityRef}`;
+  return `${SIGNAL_CHANNEL_PREFIX}${entityRef.toLocaleLowerCase('en-US')}`;
 }

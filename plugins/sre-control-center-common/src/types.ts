@@ -12,8 +12,11 @@ export type AlertState = 'New' | 'Acknowledged' | 'Closed';
 /** Whether the monitor condition still holds, as Azure reports it. */
 export type MonitorCondition = 'Fired' | 'Resolved';
 
-/** One alert as the Control Center API returns it. */
-export interface Alert {
+/**
+ * One alert as the Control Center API returns it. A type alias rather than an
+ * interface so that it is assignable to JsonObject (signal payloads).
+ */
+export type Alert = {
   /** The Azure alert id, lower-cased. */
   id: string;
   entityRef: string;
@@ -27,7 +30,7 @@ export interface Alert {
   firedAt: string;
   resolvedAt: string | null;
   updatedAt: string;
-}
+};
 
 /** A page of a cursor-paginated list, newest first. */
 export interface Page<T> {
@@ -35,3 +38,9 @@ export interface Page<T> {
   /** Pass as `cursor` to get the next page; null on the last page. */
   nextCursor: string | null;
 }
+
+/** Message on a project's signal channel when one of its alerts changes. */
+export type AlertSignal = {
+  type: 'alert.changed';
+  alert: Alert;
+};

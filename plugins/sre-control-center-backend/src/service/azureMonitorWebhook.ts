@@ -38,6 +38,7 @@ export function classifyAzureMonitorPayload(payload: unknown): string | undefine
 export function createAzureMonitorWebhookRouter(options: {
   webhookToken: string;
   inbox: Inbox;
+  onDelivery?: () => void;
 }): express.Router {
   const router = Router();
   router.post(
@@ -79,6 +80,7 @@ export function createAzureMonitorWebhookRouter(options: {
         receivedAt: new Date(),
       });
       res.status(202).json({ accepted: true, inboxId: id });
+      options.onDelivery?.();
     },
   );
   return router;

@@ -18,6 +18,8 @@ export interface RouterOptions {
   alerts: AlertRepository;
   inbox: Inbox;
   webhookToken: string;
+  /** Called after a webhook delivery is stored, to process it soon. */
+  onDelivery?: () => void;
 }
 
 /** Read routes serve signed-in users and service principals alike. */

@@ -7,8 +7,10 @@ import type {
 import type { Knex } from 'knex';
 import type {
   AlertCursor,
+  AlertLedger,
   AlertListFilter,
   AlertRepository,
+  ProcessedDelivery,
 } from '../domain/alerts/ports';
 import { toIso, toIsoOrNull } from './time';
 
@@ -44,8 +46,24 @@ function fromRow(row: AlertRow): Alert {
   };
 }
 
-/** knex implementation of the alert repository. */
-export class DatabaseAlertStore implements AlertRepository {
+function toRow(alert: Alert): AlertRow {
+  return {
+    id: alert.id,
+    entity_ref: alert.entityRef,
+    name: alert.name,
+    severity: alert.severity,
+    state: alert.state,
+    monitor_condition: alert.monitorCondition,
+    target_resource_id: alert.targetResourceId,
+    description: alert.description,
+    fired_at: new Date(alert.firedAt),
+    resolved_at: alert.resolvedAt ? new Date(alert.resolvedAt) : null,
+    updated_at: new Date(alert.updatedAt),
+  };
+}
+
+/** knex implementation of the alert repository and ledger. */
+export class DatabaseAlertStore implements AlertRepository, AlertLedger {
   constructor(private readonly db: Knex) {}
 
   async list(
@@ -82,5 +100,30 @@ export class DatabaseAlertStore implements AlertRepository {
   async get(id: string): Promise<Alert | undefined> {
     const row = await this.db<AlertRow>('alerts').where('id', id).first();
     return row ? fromRow(row) : undefined;
+  }
+
+  async record(result: ProcessedDelivery): Promise<void> {
+    await this.db.transaction(async tx => {
+      if (result.alert) {
+        await tx<AlertRow>('alerts')
+          .insert(toRow(result.alert))
+          .onConflict('id')
+          .merge();
+      }
+      if (result.events.length > 0) {
+        await tx('alert_events').insert(
+          result.events.map(e => ({
+            alert_id: e.alertId,
+            type: e.type,
+            actor: e.actor,
+            at: e.at,
+            details: e.details ? JSON.stringify(e.details) : null,
+          })),
+        );
+      }
+      await tx('inbox')
+        .where('id', result.deliveryId)
+        .update({ processed_at: new Date(), error: result.error ?? null });
+    });
   }
 }

@@ -1,5 +1,10 @@
 import type { Knex } from 'knex';
-import type { Inbox, InboxDelivery } from '../domain/alerts/ports';
+import type {
+  Inbox,
+  InboxDelivery,
+  InboxQueue,
+  StoredDelivery,
+} from '../domain/alerts/ports';
 import { createGroupCommit } from './groupCommit';
 
 /** Rows per multi-row insert; far below SQLite's and PostgreSQL's parameter limits. */
@@ -9,10 +14,10 @@ const MAX_BATCH = 100;
  * knex implementation of the webhook inbox. Concurrent deliveries share one
  * INSERT (group commit), so a burst costs a handful of commits, not one each.
  */
-export class DatabaseInbox implements Inbox {
+export class DatabaseInbox implements Inbox, InboxQueue {
   private readonly insert: (delivery: InboxDelivery) => Promise<string>;
 
-  constructor(db: Knex) {
+  constructor(private readonly db: Knex) {
     this.insert = createGroupCommit(
       async (deliveries: InboxDelivery[]) => {
         const rows = await db('inbox')
@@ -35,5 +40,18 @@ export class DatabaseInbox implements Inbox {
 
   add(delivery: InboxDelivery): Promise<string> {
     return this.insert(delivery);
+  }
+
+  async pending(
+    source: InboxDelivery['source'],
+    limit: number,
+  ): Promise<StoredDelivery[]> {
+    const rows = await this.db('inbox')
+      .select('id', 'kind', 'body')
+      .whereNull('processed_at')
+      .andWhere('source', source)
+      .orderBy('id', 'asc')
+      .limit(limit);
+    return rows.map(r => ({ id: String(r.id), kind: r.kind, body: r.body }));
   }
 }

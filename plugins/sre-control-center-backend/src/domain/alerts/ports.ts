@@ -3,6 +3,7 @@ import type {
   AlertSeverity,
   AlertState,
 } from '@internal/plugin-sre-control-center-common';
+import type { AlertEvent, AlertNotification } from './types';
 
 /** Position after the last alert of a page (newest first). */
 export interface AlertCursor {
@@ -37,3 +38,46 @@ export interface Inbox {
   /** Stores the delivery durably and returns its inbox id. */
   add(delivery: InboxDelivery): Promise<string>;
 }
+
+/** A delivery waiting in the inbox. */
+export interface StoredDelivery {
+  id: string;
+  kind: string;
+  body: string;
+}
+
+export interface InboxQueue {
+  /** The oldest deliveries of a source not yet processed, oldest first. */
+  pending(source: InboxDelivery['source'], limit: number): Promise<StoredDelivery[]>;
+}
+
+/** What processing one delivery produced, written atomically. */
+export interface ProcessedDelivery {
+  deliveryId: string;
+  /** The alert to save; absent when the delivery changed nothing. */
+  alert?: Alert;
+  events: AlertEvent[];
+  /** Why the delivery could not be applied; it stays in the inbox for audit. */
+  error?: string;
+}
+
+export interface AlertLedger {
+  /** Saves the alert and its events and marks the delivery processed, in one transaction. */
+  record(result: ProcessedDelivery): Promise<void>;
+}
+
+/** Finds the project (catalog System) that owns an Azure resource group. */
+export interface ProjectResolver {
+  projectForResourceGroup(resourceGroupId: string): Promise<string | undefined>;
+}
+
+/** Tells open browsers that an alert changed. */
+export interface AlertPublisher {
+  alertChanged(alert: Alert): Promise<void>;
+}
+
+/** Reads a stored delivery body of a given kind. */
+export type NotificationDecoder = (
+  kind: string,
+  body: unknown,
+) => { ok: true; notification: AlertNotification } | { ok: false; error: string };

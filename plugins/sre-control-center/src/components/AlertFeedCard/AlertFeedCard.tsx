@@ -52,13 +52,13 @@ function AlertTable({ alerts }: { alerts: Alert[] }) {
 
 /** The project's alerts, newest first. */
 export function AlertFeedCard({ entityRef }: { entityRef: string }) {
-  const { value, loading, error } = useAlerts(entityRef);
+  const { items, loading, error, live } = useAlerts(entityRef);
   let content;
   if (loading) {
     content = <Progress />;
   } else if (error) {
     content = <ResponseErrorPanel error={error} />;
-  } else if (!value || value.items.length === 0) {
+  } else if (!items || items.length === 0) {
     content = (
       <Typography variant="body2" color="text.secondary">
         No alerts for this project. Alerts appear here when the Azure Monitor
@@ -66,7 +66,14 @@ export function AlertFeedCard({ entityRef }: { entityRef: string }) {
       </Typography>
     );
   } else {
-    content = <AlertTable alerts={value.items} />;
+    content = <AlertTable alerts={items} />;
   }
-  return <InfoCard title="Alerts">{content}</InfoCard>;
+  return (
+    <InfoCard
+      title="Alerts"
+      subheader={live ? 'Live: updates are pushed as Azure Monitor sends them' : 'Refreshed every 15 s'}
+    >
+      {content}
+    </InfoCard>
+  );
 }

@@ -39,7 +39,7 @@ export function AzureStackCard({ entity }: { entity: Entity }) {
         <TableBody>
           {rows.map(([label, value]) => (
             <TableRow key={label}>
-              <TableCell component="th" scope="row">
+              <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
                 {label}
               </TableCell>
               <TableCell>{value}</TableCell>

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { normalizeArmId } from '../../domain/alerts/resourceIds';
+import type { AlertNotification } from '../../domain/alerts/types';
+
+/**
+ * The essentials of Azure Monitor's common alert schema, the part that is the
+ * same for metric, log and activity-log alerts. Unknown fields are kept out of
+ * the way (loose objects) because Azure adds fields over time.
+ * https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-common-schema
+ */
+const essentialsSchema = z.looseObject({
+  alertId: z.string().min(1),
+  alertRule: z.string().min(1),
+  severity: z.enum(['Sev0', 'Sev1', 'Sev2', 'Sev3', 'Sev4']),
+  monitorCondition: z.enum(['Fired', 'Resolved']),
+  alertTargetIDs: z.array(z.string()).default([]),
+  firedDateTime: z.iso.datetime({ offset: true, local: true }),
+  resolvedDateTime: z.iso.datetime({ offset: true, local: true }).optional(),
+  description: z.string().nullish(),
+});
+
+const commonAlertSchema = z.looseObject({
+  schemaId: z.literal('azureMonitorCommonAlertSchema'),
+  data: z.looseObject({ essentials: essentialsSchema }),
+});
+
+/** Azure writes some timestamps without a zone; they are UTC. */
+function utc(value: string): Date {
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
+}
+
+export type ParseResult =
+  | { ok: true; notification: AlertNotification }
+  | { ok: false; error: string };
+
+/** Turns a stored common-alert-schema body into a notification, or says why not. */
+export function parseCommonAlert(body: unknown): ParseResult {
+  const result = commonAlertSchema.safeParse(body);
+  if (!result.success) {
+    return {
+      ok: false,
+      error: result.error.issues
+        .map(i => `${i.path.join('.') || 'body'}: ${i.message}`)
+        .join('; '),
+    };
+  }
+  const e = result.data.data.essentials;
+  return {
+    ok: true,
+    notification: {
+      alertId: normalizeArmId(e.alertId),
+      rule: e.alertRule,
+      severity: e.severity,
+      monitorCondition: e.monitorCondition,
+      targetResourceIds: e.alertTargetIDs.map(normalizeArmId),
+      description: e.description ?? null,
+      firedAt: utc(e.firedDateTime),
+      resolvedAt: e.resolvedDateTime ? utc(e.resolvedDateTime) : null,
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { AuthService } from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { ANNOTATION_AZURE_RESOURCE_GROUP } from '@internal/plugin-sre-control-center-common';
+import type { ProjectResolver } from '../../domain/alerts/ports';
+import { normalizeArmId } from '../../domain/alerts/resourceIds';
+
+/** How long a resource-group → System mapping is reused; catalog edits show up after this. */
+const TTL_MS = 60_000;
+
+/**
+ * Finds the System whose `sre-control-center/azure-resource-group`
+ * annotation names the resource group. One catalog query per minute serves
+ * every alert of a burst.
+ */
+export class CatalogProjectResolver implements ProjectResolver {
+  private cache: { at: number; byGroup: Map<string, string> } | undefined;
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly auth: AuthService,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async projectForResourceGroup(resourceGroupId: string): Promise<string | undefined> {
+    const byGroup = await this.mapping();
+    return byGroup.get(normalizeArmId(resourceGroupId));
+  }
+
+  private async mapping(): Promise<Map<string, string>> {
+    if (this.cache && this.now() - this.cache.at < TTL_MS) {
+      return this.cache.byGroup;
+    }
+    const { items } = await this.catalog.getEntities(
+      {
+        filter: {
+          kind: 'system',
+          [`metadata.annotations.${ANNOTATION_AZURE_RESOURCE_GROUP}`]: CATALOG_FILTER_EXISTS,
+        },
+        fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.annotations'],
+      },
+      { credentials: await this.auth.getOwnServiceCredentials() },
+    );
+    const byGroup = new Map<string, string>();
+    for (const entity of items) {
+      const group = entity.metadata.annotations?.[ANNOTATION_AZURE_RESOURCE_GROUP];
+      if (group) {
+        byGroup.set(
+          normalizeArmId(group),
+          stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+        );
+      }
+    }
+    this.cache = { at: this.now(), byGroup };
+    return byGroup;
+  }
+}

@@ -1,0 +1,63 @@
+import { applyNotification } from './applyNotification';
+import type { AlertNotification } from './types';
+
+const SYSTEM = 'system:default/mindful-moments';
+const now = new Date('2026-11-28T12:00:00Z');
+
+const fired: AlertNotification = {
+  alertId: '/subscriptions/s/providers/microsoft.alertsmanagement/alerts/a1',
+  rule: 'alert-high-response-time',
+  severity: 'Sev2',
+  monitorCondition: 'Fired',
+  targetResourceIds: ['/subscriptions/s/resourcegroups/rg/providers/microsoft.web/sites/app'],
+  description: 'Average response time above 2 s',
+  firedAt: new Date('2026-11-28T11:58:00Z'),
+  resolvedAt: null,
+};
+const resolved: AlertNotification = {
+  ...fired,
+  monitorCondition: 'Resolved',
+  resolvedAt: new Date('2026-11-28T11:59:30Z'),
+};
+
+describe('applyNotification', () => {
+  it('creates a New alert from its first Fired notification', () => {
+    const outcome = applyNotification(undefined, fired, SYSTEM, now);
+    expect(outcome.changed).toBe(true);
+    expect(outcome.alert).toMatchObject({
+      id: fired.alertId,
+      entityRef: SYSTEM,
+      name: 'alert-high-response-time',
+      state: 'New',
+      monitorCondition: 'Fired',
+      firedAt: '2026-11-28T11:58:00.000Z',
+      resolvedAt: null,
+    });
+    expect(outcome.events.map(e => e.type)).toEqual(['fired']);
+  });
+
+  it('resolves a fired alert and keeps its user state', () => {
+    const first = applyNotification(undefined, fired, SYSTEM, now).alert;
+    const acknowledged = { ...first, state: 'Acknowledged' as const };
+    const outcome = applyNotification(acknowledged, resolved, SYSTEM, now);
+    expect(outcome.alert.monitorCondition).toBe('Resolved');
+    expect(outcome.alert.state).toBe('Acknowledged');
+    expect(outcome.alert.resolvedAt).toBe('2026-11-28T11:59:30.000Z');
+    expect(outcome.events.map(e => e.type)).toEqual(['resolved']);
+  });
+
+  it('ignores replays and a late Fired retry after Resolved', () => {
+    const first = applyNotification(undefined, fired, SYSTEM, now).alert;
+    expect(applyNotification(first, fired, SYSTEM, now).changed).toBe(false);
+    const done = applyNotification(first, resolved, SYSTEM, now).alert;
+    const late = applyNotification(done, fired, SYSTEM, now);
+    expect(late.changed).toBe(false);
+    expect(late.alert.monitorCondition).toBe('Resolved');
+  });
+
+  it('records both events when the first notification is already Resolved', () => {
+    const outcome = applyNotification(undefined, resolved, SYSTEM, now);
+    expect(outcome.alert.monitorCondition).toBe('Resolved');
+    expect(outcome.events.map(e => e.type)).toEqual(['fired', 'resolved']);
+  });
+});

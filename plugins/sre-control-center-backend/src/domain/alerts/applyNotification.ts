@@ -1,0 +1,85 @@
+import type { Alert } from '@internal/plugin-sre-control-center-common';
+import type { AlertEvent, AlertNotification } from './types';
+
+export interface NotificationOutcome {
+  /** The alert after the notification; unchanged when nothing changed. */
+  alert: Alert;
+  /** What happened, for the alert's history; empty for a replay. */
+  events: AlertEvent[];
+  changed: boolean;
+}
+
+/**
+ * Folds one notification into the alert it is about.
+ *
+ * Azure delivers at least once and not in order: an action group retries a
+ * Fired delivery that may land after the Resolved one. So a notification only
+ * moves the monitor condition forward (Fired → Resolved), and a repeat of
+ * what we already know changes nothing. The user-controlled state
+ * (New/Acknowledged/Closed) is never set from a notification, except that a
+ * new alert starts as New.
+ */
+export function applyNotification(
+  existing: Alert | undefined,
+  notification: AlertNotification,
+  entityRef: string,
+  now: Date,
+): NotificationOutcome {
+  if (!existing) {
+    const alert: Alert = {
+      id: notification.alertId,
+      entityRef,
+      name: notification.rule,
+      severity: notification.severity,
+      state: 'New',
+      monitorCondition: notification.monitorCondition,
+      targetResourceId: notification.targetResourceIds[0] ?? null,
+      description: notification.description,
+      firedAt: notification.firedAt.toISOString(),
+      resolvedAt: notification.resolvedAt?.toISOString() ?? null,
+      updatedAt: now.toISOString(),
+    };
+    const events: AlertEvent[] = [
+      event(alert.id, 'fired', notification.firedAt, notification),
+    ];
+    if (notification.monitorCondition === 'Resolved') {
+      events.push(event(alert.id, 'resolved', notification.resolvedAt ?? now, notification));
+    }
+    return { alert, events, changed: true };
+  }
+
+  if (
+    existing.monitorCondition === 'Fired' &&
+    notification.monitorCondition === 'Resolved'
+  ) {
+    const resolvedAt = notification.resolvedAt ?? now;
+    const alert: Alert = {
+      ...existing,
+      monitorCondition: 'Resolved',
+      resolvedAt: resolvedAt.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    return {
+      alert,
+      events: [event(existing.id, 'resolved', resolvedAt, notification)],
+      changed: true,
+    };
+  }
+
+  return { alert: existing, events: [], changed: false };
+}
+
+function event(
+  alertId: string,
+  type: AlertEvent['type'],
+  at: Date,
+  notification: AlertNotification,
+): AlertEvent {
+  return {
+    alertId,
+    type,
+    actor: 'azure-monitor',
+    at,
+    details: { rule: notification.rule, severity: notification.severity },
+  };
+}

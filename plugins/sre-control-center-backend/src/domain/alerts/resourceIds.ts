@@ -1,0 +1,16 @@
+/**
+ * ARM ids are case-insensitive, and Azure itself is inconsistent about case
+ * (`resourcegroups` in alert payloads, `resourceGroups` elsewhere): compare
+ * them lower-cased.
+ */
+export function normalizeArmId(id: string): string {
+  return id.trim().replace(/\/+$/, '').toLocaleLowerCase('en-US');
+}
+
+/** `/subscriptions/S/resourceGroups/RG/...` → `/subscriptions/s/resourcegroups/rg`, or undefined. */
+export function resourceGroupIdOf(resourceId: string): string | undefined {
+  const match = normalizeArmId(resourceId).match(
+    /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+)(\/|$)/,
+  );
+  return match?.[1];
+}

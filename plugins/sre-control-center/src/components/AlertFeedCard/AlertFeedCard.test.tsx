@@ -1,0 +1,56 @@
+import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import type { JsonObject } from '@backstage/types';
+import { act, screen } from '@testing-library/react';
+import { sreControlCenterApiRef } from '../../api';
+import { fakeApi, sampleAlert } from '../../testing';
+import { AlertFeedCard } from './AlertFeedCard';
+
+/** A signal API the test pushes messages through. */
+function fakeSignals() {
+  const listeners = new Map<string, (message: JsonObject) => void>();
+  const api: SignalApi = {
+    subscribe(channel, onMessage) {
+      listeners.set(channel, onMessage as (message: JsonObject) => void);
+      return { unsubscribe: () => listeners.delete(channel) };
+    },
+  };
+  return { api, push: (channel: string, message: JsonObject) => listeners.get(channel)?.(message) };
+}
+
+describe('AlertFeedCard', () => {
+  it('shows alerts pushed on the project channel without reloading', async () => {
+    const signals = fakeSignals();
+    const api = fakeApi([sampleAlert]);
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [sreControlCenterApiRef, api],
+          [signalApiRef, signals.api],
+        ]}
+      >
+        <AlertFeedCard entityRef="system:default/mindful-moments" />
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText('alert-high-response-time')).toBeInTheDocument();
+    expect(screen.getByText(/Live: updates are pushed/)).toBeInTheDocument();
+
+    act(() => {
+      signals.push('sre-control-center:system:default/mindful-moments', {
+        type: 'alert.changed',
+        alert: {
+          ...sampleAlert,
+          id: 'another',
+          name: 'alert-http-5xx',
+          severity: 'Sev1',
+          firedAt: '2026-11-28T11:00:00.000Z',
+          updatedAt: '2026-11-28T11:00:00.000Z',
+        },
+      });
+    });
+    expect(await screen.findByText('alert-http-5xx')).toBeInTheDocument();
+    const names = screen.getAllByRole('row').slice(1).map(r => r.textContent);
+    expect(names[0]).toContain('alert-http-5xx');
+    expect(api.requests).toHaveLength(1);
+  });
+});
