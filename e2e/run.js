@@ -16,6 +16,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const APP_PORT = process.env.E2E_APP_PORT || '3100';
 const BACKEND_PORT = process.env.E2E_BACKEND_PORT || '7107';
 const EMULATOR_PORT = process.env.E2E_EMULATOR_PORT || '7110';
+const STATIC_TOKEN = 'e2e-static-access-token-0123456789';
 const appUrl = `http://localhost:${APP_PORT}`;
 const backendUrl = `http://localhost:${BACKEND_PORT}`;
 
@@ -65,6 +66,10 @@ async function main() {
       APP_CONFIG_backend_listen_port: BACKEND_PORT,
       APP_CONFIG_backend_cors_origin: appUrl,
       APP_CONFIG_backend_database_connection: ':memory:',
+      // A Backstage external access token, as a script or another system would use.
+      APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
+        { type: 'static', options: { token: STATIC_TOKEN, subject: 'e2e-script' } },
+      ]),
     },
   });
   const logFile = path.join(ROOT, 'e2e', '.artifacts', 'portal.log');
@@ -104,6 +109,7 @@ async function main() {
           E2E_APP_URL: appUrl,
           E2E_BACKEND_URL: backendUrl,
           E2E_EMULATOR_URL: `http://127.0.0.1:${EMULATOR_PORT}`,
+          E2E_STATIC_TOKEN: STATIC_TOKEN,
           CHROMIUM_PATH: CHROMIUM,
         },
       },

@@ -80,7 +80,7 @@ describe.each(databases.eachSupportedId())('sre-control-center backend on %p', d
         .set('authorization', mockCredentials.user.header());
       expect(res.status).toBe(400);
       expect(res.body.error.name).toBe('InputError');
-      expect(res.body.error.message).toMatch(/entityRef: must be a full entity ref/);
+      expect(res.body.error.message).toMatch(/entityRef: must be a full entity ref, kind:namespace\/name/);
       expect(res.body.error.message).toMatch(/limit:/);
     });
 

@@ -7,7 +7,7 @@ export const entityRefSchema = z
   .max(255)
   .regex(
     /^[a-zA-Z][\w-]*:[\w.-]+\/[\w.-]+$/,
-    'must be a full entity ref like system:default/mindful-moments',
+    'must be a full entity ref, kind:namespace/name (e.g. group:default/sre-owners)',
   );
 
 export const alertSeveritySchema = z.enum(['Sev0', 'Sev1', 'Sev2', 'Sev3', 'Sev4']);

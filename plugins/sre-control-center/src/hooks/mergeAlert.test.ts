@@ -1,19 +1,8 @@
 import type { Alert } from '@internal/plugin-sre-control-center-common';
+import { sampleAlert } from '../testing';
 import { mergeAlert } from './mergeAlert';
 
-const base: Alert = {
-  id: 'a',
-  entityRef: 'system:default/x',
-  name: 'alert-high-cpu',
-  severity: 'Sev2',
-  state: 'New',
-  monitorCondition: 'Fired',
-  targetResourceId: null,
-  description: null,
-  firedAt: '2026-11-28T10:00:00.000Z',
-  resolvedAt: null,
-  updatedAt: '2026-11-28T10:00:00.000Z',
-};
+const base: Alert = { ...sampleAlert, id: 'a' };
 
 describe('mergeAlert', () => {
   it('inserts a new alert in newest-first order', () => {

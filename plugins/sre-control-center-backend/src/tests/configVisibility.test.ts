@@ -1,0 +1,54 @@
+import { loadConfigSchema } from '@backstage/config-loader';
+import path from 'node:path';
+
+jest.setTimeout(60_000);
+
+const fullConfig = {
+  sreControlCenter: {
+    webhookToken: 'a-webhook-token-0123456789',
+    azure: { endpoint: 'http://127.0.0.1:7010' },
+    github: {
+      token: 'ghs_secret',
+      baseUrl: 'http://127.0.0.1:7010',
+      webhookSecret: 'hook-secret',
+      agentLogins: ['azure-sre-agent[bot]'],
+    },
+    approvals: { approvers: ['group:default/sre-owners'], distinctApprover: true },
+    runbooks: [
+      { name: 'Restart', actions: [{ type: 'restart', resource: 'app', approval_required: false }] },
+    ],
+  },
+};
+
+describe('config.d.ts visibility', () => {
+  let process: Awaited<ReturnType<typeof loadConfigSchema>>['process'];
+
+  beforeAll(async () => {
+    const schema = await loadConfigSchema({
+      dependencies: [],
+      packagePaths: [path.resolve(__dirname, '../../package.json')],
+      // Only this plugin's schema: its dependencies would demand app/backend keys.
+      excludePackageDependencies: true,
+    });
+    process = schema.process.bind(schema);
+  });
+
+  it('sends nothing of sreControlCenter to the frontend', () => {
+    const [frontend] = process([{ context: 'test', data: fullConfig }], {
+      visibility: ['frontend'],
+    });
+    expect(frontend.data).toEqual({});
+  });
+
+  it('marks the tokens and secrets as secret, and only those', () => {
+    const [result] = process([{ context: 'test', data: fullConfig }], {
+      visibility: ['secret'],
+    });
+    expect(result.data).toEqual({
+      sreControlCenter: {
+        webhookToken: 'a-webhook-token-0123456789',
+        github: { token: 'ghs_secret', webhookSecret: 'hook-secret' },
+      },
+    });
+  });
+});
