@@ -1,11 +1,14 @@
 import express, { NextFunction, Request, Response } from 'express';
 import { EmulatorContext } from './context';
+import { alertProcessingRulesRouter } from './azure/alertProcessingRules';
 import { alertsManagementRouter } from './azure/alertsManagement';
 import { appServiceRouter } from './azure/appService';
 import { armHeaders, sendArmError } from './azure/armHttp';
 import { consumptionRouter } from './azure/consumption';
 import { costManagementRouter } from './azure/costManagement';
+import { deploymentSlotsRouter } from './azure/deploymentSlots';
 import { metricsRouter } from './azure/metrics';
+import { postgresRouter } from './azure/postgresql';
 import { throttling } from './azure/throttling';
 import { githubNotFound, githubRouter, sendGithubError } from './github/issues';
 import { ScenarioParams, UnknownScenarioError, runScenario } from './scenarios';
@@ -81,7 +84,10 @@ export function createApp(ctx: EmulatorContext, hooks: ServerHooks) {
   const arm = express.Router();
   arm.use(armHeaders, throttling(ctx));
   arm.use(alertsManagementRouter(ctx));
+  arm.use(alertProcessingRulesRouter(ctx));
   arm.use(appServiceRouter(ctx));
+  arm.use(deploymentSlotsRouter(ctx));
+  arm.use(postgresRouter(ctx));
   arm.use(metricsRouter(ctx));
   arm.use(costManagementRouter(ctx));
   arm.use(consumptionRouter(ctx));

@@ -5,9 +5,9 @@ import {
   RESOURCE_GROUP,
   SUBSCRIPTION_ID,
 } from '../world/constants';
-import { PlanSku, PlanState, SiteState } from '../world/state';
-import { checkApiVersion, sendArmError } from './armHttp';
-import { checkSubscription } from './subscription';
+import { PlanSku, PlanState, SiteSlotState, SiteState } from '../world/state';
+import { checkApiVersion, resourceNotFound, sendArmError } from './armHttp';
+import { checkResourceGroup, checkSubscription } from './subscription';
 
 /** Microsoft.Web versions the emulator answers; 2025-05-01 is @azure/arm-appservice 19's default. */
 export const WEB_API_VERSIONS = [
@@ -38,29 +38,44 @@ const SKU_TIERS: Record<string, { tier: string; family: string }> = {
 const rgPath = (rg: string) =>
   `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${rg}`;
 
-export function toArmSite(site: SiteState, planName: string) {
-  const host = `${site.name}.azurewebsites.net`;
+/**
+ * A site, or one of its deployment slots when `slot` is given: slots are
+ * `Microsoft.Web/sites/slots` named `{site}/{slot}` on host `{site}-{slot}`
+ * (GetWebAppSlot.json in azure-rest-api-specs
+ * specification/web/resource-manager/Microsoft.Web/stable/2024-11-01/examples).
+ */
+export function toArmSite(
+  site: SiteState,
+  planName: string,
+  slot?: SiteSlotState,
+) {
+  const current = slot ?? site;
+  const hostPrefix = slot ? `${site.name}-${slot.name}` : site.name;
+  const host = `${hostPrefix}.azurewebsites.net`;
+  const siteId = `${rgPath(RESOURCE_GROUP)}/providers/Microsoft.Web/sites/${
+    site.name
+  }`;
   return {
-    id: `${rgPath(RESOURCE_GROUP)}/providers/Microsoft.Web/sites/${site.name}`,
-    name: site.name,
-    type: 'Microsoft.Web/sites',
+    id: slot ? `${siteId}/slots/${slot.name}` : siteId,
+    name: slot ? `${site.name}/${slot.name}` : site.name,
+    type: slot ? 'Microsoft.Web/sites/slots' : 'Microsoft.Web/sites',
     kind: 'app,linux',
     location: LOCATION_DISPLAY_NAME,
-    tags: site.tags,
+    tags: current.tags,
     properties: {
-      name: site.name,
-      state: site.state,
+      name: slot ? `${site.name}(${slot.name})` : site.name,
+      state: current.state,
       hostNames: [host],
       webSpace: `${RESOURCE_GROUP}-WestEuropewebspace-Linux`,
       repositorySiteName: site.name,
       usageState: 'Normal',
       enabled: true,
-      enabledHostNames: [host, `${site.name}.scm.azurewebsites.net`],
+      enabledHostNames: [host, `${hostPrefix}.scm.azurewebsites.net`],
       availabilityState: 'Normal',
       hostNameSslStates: [
         { name: host, sslState: 'Disabled', hostType: 'Standard' },
         {
-          name: `${site.name}.scm.azurewebsites.net`,
+          name: `${hostPrefix}.scm.azurewebsites.net`,
           sslState: 'Disabled',
           hostType: 'Repository',
         },
@@ -71,10 +86,10 @@ export function toArmSite(site: SiteState, planName: string) {
       reserved: true,
       isXenon: false,
       hyperV: false,
-      lastModifiedTimeUtc: site.lastModifiedTimeUtc,
+      lastModifiedTimeUtc: current.lastModifiedTimeUtc,
       siteConfig: {
         numberOfWorkers: 1,
-        linuxFxVersion: site.linuxFxVersion,
+        linuxFxVersion: current.linuxFxVersion,
         alwaysOn: false,
         http20Enabled: true,
         minTlsVersion: '1.2',
@@ -91,6 +106,9 @@ export function toArmSite(site: SiteState, planName: string) {
       dailyMemoryTimeQuota: 0,
       resourceGroup: RESOURCE_GROUP,
       defaultHostName: host,
+      ...(current.slotSwapStatus
+        ? { slotSwapStatus: current.slotSwapStatus }
+        : {}),
       httpsOnly: true,
       redundancyMode: 'None',
       publicNetworkAccess: 'Enabled',
@@ -141,7 +159,7 @@ export function toArmPlan(plan: PlanState, numberOfSites: number) {
 }
 
 /** App Service's own validation errors use PascalCase keys, unlike ARM's. */
-function sendWebBadRequest(res: Response, parameter: string) {
+export function sendWebBadRequest(res: Response, parameter: string) {
   const message = `The parameter ${parameter} has an invalid value.`;
   res.status(400).json({
     Code: 'BadRequest',
@@ -164,20 +182,6 @@ function sendWebBadRequest(res: Response, parameter: string) {
   });
 }
 
-function resourceNotFound(
-  res: Response,
-  type: string,
-  name: string,
-  rg: string,
-) {
-  sendArmError(
-    res,
-    404,
-    'ResourceNotFound',
-    `The Resource '${type}/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
-  );
-}
-
 function parseSku(raw: unknown): PlanSku | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const sku = raw as Record<string, unknown>;
@@ -195,26 +199,31 @@ function parseSku(raw: unknown): PlanSku | undefined {
   };
 }
 
+/** Route prefix of Microsoft.Web; params 0 and 1 are subscription and resource group. */
+export const WEB_BASE =
+  '^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.Web';
+
+/** Subscription, resource group and api-version checks of every Microsoft.Web route. */
+export function checkWebRequest(
+  req: Request,
+  res: Response,
+  type: string,
+): boolean {
+  if (!checkSubscription(res, req.params[0])) return false;
+  if (!checkResourceGroup(res, req.params[1])) return false;
+  return checkApiVersion(req, res, WEB_API_VERSIONS, type);
+}
+
+export function findSiteIn(ctx: EmulatorContext, name: string) {
+  return ctx.state.sites.find(s => s.name.toLowerCase() === name.toLowerCase());
+}
+
 export function appServiceRouter(ctx: EmulatorContext): Router {
   const router = Router();
-  const base =
-    '^/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.Web';
+  const base = WEB_BASE;
 
-  const guard = (req: Request, res: Response, type: string): boolean => {
-    if (!checkSubscription(res, req.params[0])) return false;
-    if (req.params[1].toLowerCase() !== RESOURCE_GROUP) {
-      sendArmError(
-        res,
-        404,
-        'ResourceGroupNotFound',
-        `Resource group '${req.params[1]}' could not be found.`,
-      );
-      return false;
-    }
-    return checkApiVersion(req, res, WEB_API_VERSIONS, type);
-  };
-  const findSite = (name: string) =>
-    ctx.state.sites.find(s => s.name.toLowerCase() === name.toLowerCase());
+  const guard = checkWebRequest;
+  const findSite = (name: string) => findSiteIn(ctx, name);
   const findPlan = (name: string) =>
     ctx.state.plans.find(p => p.name.toLowerCase() === name.toLowerCase());
   const planOfSite = () => ctx.state.plans[0]?.name ?? 'unknown';

@@ -12,6 +12,21 @@ export function sendArmError(
   res.status(status).set(headers).json({ error: { code, message } });
 }
 
+/** ARM's 404 for a resource that does not exist in an existing resource group. */
+export function resourceNotFound(
+  res: Response,
+  type: string,
+  name: string,
+  rg: string,
+): void {
+  sendArmError(
+    res,
+    404,
+    'ResourceNotFound',
+    `The Resource '${type}/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+  );
+}
+
 export function apiVersionOf(req: Request): string | undefined {
   const v = req.query['api-version'];
   return typeof v === 'string' ? v : undefined;

@@ -1,13 +1,13 @@
 import { EmulatorContext } from '../context';
 import {
   ALERT_RULES,
-  commonAlertSchemaPayload,
   createMetricAlert,
   resolveAlert,
 } from '../world/alertRules';
 import { alertResourceId } from '../world/constants';
+import { stableGuid } from '../world/random';
 import { StoredAlert } from '../world/state';
-import { sendActionGroupWebhook } from './actionGroup';
+import { notifyActionGroup } from './actionGroup';
 
 export interface FiredAlert {
   alert: StoredAlert;
@@ -17,6 +17,19 @@ export interface FiredAlert {
     alertRule: string;
     resolvesInMs: number | null;
   };
+}
+
+/**
+ * Alert ids derive from rule and time so runs are repeatable; two firings of
+ * one rule in the same millisecond still need distinct ids, as in Azure.
+ */
+function uniqueAlertId(ctx: EmulatorContext, ruleName: string, at: Date): string {
+  const taken = new Set(ctx.state.alerts.map(a => a.alertId));
+  let id = stableGuid(`${ruleName}@${at.toISOString()}`);
+  for (let n = 1; taken.has(id); n++) {
+    id = stableGuid(`${ruleName}@${at.toISOString()}#${n}`);
+  }
+  return id;
 }
 
 /**
@@ -32,7 +45,7 @@ export function fireMetricAlert(
   const rule = ALERT_RULES[ruleName];
   if (!rule) throw new Error(`Unknown alert rule '${ruleName}'`);
   const now = ctx.now();
-  const alert = createMetricAlert(rule, now);
+  const alert = createMetricAlert(rule, now, uniqueAlertId(ctx, rule.name, now));
   ctx.state.alerts.push(alert);
   const override = {
     resourceId: rule.targetResource,
@@ -42,11 +55,7 @@ export function fireMetricAlert(
     value: rule.firingValue,
   };
   ctx.state.metricOverrides.push(override);
-  sendActionGroupWebhook(
-    ctx,
-    `${rule.name}.Fired`,
-    commonAlertSchemaPayload(alert),
-  );
+  notifyActionGroup(ctx, alert, `${rule.name}.Fired`);
 
   const resolvesInMs =
     opts.resolveAfterMs === undefined
@@ -58,11 +67,7 @@ export function fireMetricAlert(
       const at = ctx.now();
       resolveAlert(alert, at);
       override.to = at.toISOString();
-      return sendActionGroupWebhook(
-        ctx,
-        `${rule.name}.Resolved`,
-        commonAlertSchemaPayload(alert),
-      );
+      return notifyActionGroup(ctx, alert, `${rule.name}.Resolved`);
     });
   }
   return {

@@ -17,6 +17,10 @@ export const KEY_VAULT_NAME = 'kv-mindful-moments-dev';
 export const LOG_ANALYTICS_NAME = 'log-mindful-moments-dev';
 export const APP_INSIGHTS_NAME = 'appi-mindful-moments-dev';
 export const ACTION_GROUP_NAME = 'ag-mindful-moments-dev';
+export const STAGING_SLOT_NAME = 'staging';
+export const VNET_NAME = 'vnet-mindful-moments-dev';
+export const POSTGRES_SUBNET_NAME = 'snet-postgres';
+export const POSTGRES_PRIVATE_DNS_ZONE = `${POSTGRES_NAME}.private.postgres.database.azure.com`;
 
 export const BUDGET_NAME = 'budget-mindful-moments-dev';
 export const BUDGET_AMOUNT = 120;
@@ -38,6 +42,8 @@ export const KEY_VAULT_ID = `${rgId}/providers/Microsoft.KeyVault/vaults/${KEY_V
 export const LOG_ANALYTICS_ID = `${rgId}/providers/Microsoft.OperationalInsights/workspaces/${LOG_ANALYTICS_NAME}`;
 export const APP_INSIGHTS_ID = `${rgId}/providers/Microsoft.Insights/components/${APP_INSIGHTS_NAME}`;
 export const ACTION_GROUP_ID = `${rgId}/providers/microsoft.insights/actionGroups/${ACTION_GROUP_NAME}`;
+export const POSTGRES_SUBNET_ID = `${rgId}/providers/Microsoft.Network/virtualNetworks/${VNET_NAME}/subnets/${POSTGRES_SUBNET_NAME}`;
+export const POSTGRES_PRIVATE_DNS_ZONE_ID = `${rgId}/providers/Microsoft.Network/privateDnsZones/${POSTGRES_PRIVATE_DNS_ZONE}`;
 export const BUDGET_ID = `/subscriptions/${SUBSCRIPTION_ID}/providers/Microsoft.Consumption/budgets/${BUDGET_NAME}`;
 
 export function metricAlertRuleId(ruleName: string): string {

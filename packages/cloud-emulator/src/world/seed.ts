@@ -11,11 +11,15 @@ import {
   PLAN_ID,
   PLAN_NAME,
   POSTGRES_ID,
+  POSTGRES_NAME,
+  POSTGRES_PRIVATE_DNS_ZONE_ID,
+  POSTGRES_SUBNET_ID,
   RESOURCE_GROUP,
   SITE_ID,
   SITE_NAME,
   SRE_AGENT_DISPLAY_NAME,
   SRE_AGENT_LOGIN,
+  STAGING_SLOT_NAME,
   STORAGE_ID,
 } from './constants';
 import {
@@ -203,8 +207,41 @@ export function seedWorld(now: Date): EmulatorState {
     name: SITE_NAME,
     state: 'Running',
     linuxFxVersion: 'NODE|20-lts',
+    deployedVersion: '2025.06.3',
     restarts: [],
     lastModifiedTimeUtc: iso(9 * DAY),
+    tags: { environment: 'dev', app: 'mindful-moments' },
+    // The next release, on the Node 22 runtime, waits in staging for a swap.
+    slots: [
+      {
+        name: STAGING_SLOT_NAME,
+        state: 'Running',
+        linuxFxVersion: 'NODE|22-lts',
+        deployedVersion: '2025.06.4',
+        lastModifiedTimeUtc: iso(5 * HOUR),
+        tags: { environment: 'dev', app: 'mindful-moments' },
+      },
+    ],
+  });
+  state.postgresServers.push({
+    name: POSTGRES_NAME,
+    location: LOCATION,
+    sku: { name: 'Standard_B1ms', tier: 'Burstable' },
+    version: '16',
+    minorVersion: '9',
+    state: 'Ready',
+    administratorLogin: 'mindfuladmin',
+    storageSizeGB: 32,
+    storageTier: 'P4',
+    iops: 120,
+    network: {
+      publicNetworkAccess: 'Disabled',
+      delegatedSubnetResourceId: POSTGRES_SUBNET_ID,
+      privateDnsZoneArmResourceId: POSTGRES_PRIVATE_DNS_ZONE_ID,
+    },
+    availabilityZone: '1',
+    backupRetentionDays: 7,
+    createdAt: iso(120 * DAY),
     tags: { environment: 'dev', app: 'mindful-moments' },
   });
   state.plans.push({

@@ -73,12 +73,75 @@ export interface StoredAlert {
   history: AlertModificationItem[];
 }
 
-export interface SiteState {
+/** `properties.slotSwapStatus` App Service reports after a swap. */
+export interface SlotSwapStatus {
+  timestampUtc: string;
+  sourceSlotName: string;
+  destinationSlotName: string;
+}
+
+/** What a slot swap moves between two slots: the app content and its runtime. */
+export interface SlotContent {
+  linuxFxVersion: string;
+  /** Build running in the slot; only visible in `/_emulator/state`. */
+  deployedVersion: string;
+}
+
+export interface SiteSlotState extends SlotContent {
+  /** Slot name without the site, e.g. `staging`. */
   name: string;
   state: 'Running' | 'Stopped';
-  linuxFxVersion: string;
+  lastModifiedTimeUtc: string;
+  tags: Record<string, string>;
+  slotSwapStatus?: SlotSwapStatus;
+}
+
+export interface SiteState extends SlotContent {
+  name: string;
+  state: 'Running' | 'Stopped';
   restarts: string[];
   lastModifiedTimeUtc: string;
+  tags: Record<string, string>;
+  /** Deployment slots other than production. */
+  slots: SiteSlotState[];
+  slotSwapStatus?: SlotSwapStatus;
+}
+
+/** One slot swap, kept so the operation-result route can answer polls. */
+export interface SlotSwapRecord {
+  operationId: string;
+  site: string;
+  sourceSlot: string;
+  targetSlot: string;
+  preserveVnet: boolean;
+  at: string;
+  /** Build each slot runs after the swap. */
+  result: Record<string, string>;
+}
+
+/** A PostgreSQL flexible server (2025-08-01 `Server`). */
+export interface PostgresServerState {
+  name: string;
+  location: string;
+  sku: {
+    name: string;
+    tier: 'Burstable' | 'GeneralPurpose' | 'MemoryOptimized';
+  };
+  version: string;
+  minorVersion: string;
+  state: 'Ready' | 'Stopped' | 'Starting' | 'Stopping' | 'Updating';
+  administratorLogin: string;
+  storageSizeGB: number;
+  storageTier: string;
+  iops: number;
+  network: {
+    publicNetworkAccess: 'Enabled' | 'Disabled';
+    delegatedSubnetResourceId: string;
+    privateDnsZoneArmResourceId: string;
+  };
+  availabilityZone: string;
+  backupRetentionDays: number;
+  createdAt: string;
   tags: Record<string, string>;
 }
 
@@ -205,7 +268,79 @@ export interface DeliveryRecord {
   url: string;
   payload: unknown;
   attempts: DeliveryAttempt[];
-  outcome: 'pending' | 'delivered' | 'failed' | 'skipped';
+  /** `suppressed`: an alert processing rule removed all action groups. */
+  outcome: 'pending' | 'delivered' | 'failed' | 'skipped' | 'suppressed';
+  /** Id of the alert processing rule that suppressed the delivery. */
+  suppressedBy?: string;
+}
+
+/** `conditions[]` of an alert processing rule. */
+export interface AlertProcessingCondition {
+  field:
+    | 'Severity'
+    | 'MonitorService'
+    | 'MonitorCondition'
+    | 'SignalType'
+    | 'TargetResourceType'
+    | 'TargetResource'
+    | 'TargetResourceGroup'
+    | 'AlertRuleId'
+    | 'AlertRuleName'
+    | 'Description'
+    | 'AlertContext';
+  operator: 'Equals' | 'NotEquals' | 'Contains' | 'DoesNotContain';
+  values: string[];
+}
+
+export type AlertProcessingRecurrence =
+  | { recurrenceType: 'Daily'; startTime: string; endTime: string }
+  | {
+      recurrenceType: 'Weekly';
+      daysOfWeek: string[];
+      startTime?: string;
+      endTime?: string;
+    }
+  | {
+      recurrenceType: 'Monthly';
+      daysOfMonth: number[];
+      startTime?: string;
+      endTime?: string;
+    };
+
+export interface AlertProcessingSchedule {
+  /** Wall-clock time in `timeZone`, without offset, like the API takes it. */
+  effectiveFrom?: string;
+  effectiveUntil?: string;
+  timeZone?: string;
+  recurrences?: AlertProcessingRecurrence[];
+}
+
+export type AlertProcessingAction =
+  | { actionType: 'RemoveAllActionGroups' }
+  | { actionType: 'AddActionGroups'; actionGroupIds: string[] };
+
+/** `Microsoft.AlertsManagement/actionRules` (2021-08-08). */
+export interface AlertProcessingRuleState {
+  name: string;
+  resourceGroup: string;
+  location: string;
+  tags: Record<string, string>;
+  properties: {
+    scopes: string[];
+    conditions?: AlertProcessingCondition[];
+    schedule?: AlertProcessingSchedule;
+    actions: AlertProcessingAction[];
+    description?: string;
+    enabled: boolean;
+  };
+  systemData: {
+    createdBy: string;
+    createdByType: 'User';
+    createdAt: string;
+    lastModifiedBy: string;
+    lastModifiedByType: 'User';
+    lastModifiedAt: string;
+  };
 }
 
 export interface ThrottleState {
@@ -220,7 +355,10 @@ export interface ThrottleState {
 export interface EmulatorState {
   alerts: StoredAlert[];
   sites: SiteState[];
+  slotSwaps: SlotSwapRecord[];
   plans: PlanState[];
+  postgresServers: PostgresServerState[];
+  alertProcessingRules: AlertProcessingRuleState[];
   budgets: BudgetState[];
   dailyCosts: DailyCost[];
   metricOverrides: MetricOverride[];
@@ -234,7 +372,10 @@ export function emptyState(): EmulatorState {
   return {
     alerts: [],
     sites: [],
+    slotSwaps: [],
     plans: [],
+    postgresServers: [],
+    alertProcessingRules: [],
     budgets: [],
     dailyCosts: [],
     metricOverrides: [],
