@@ -5,13 +5,17 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { randomBytes } from 'node:crypto';
+import { createArmAccess } from './adapters/azure/armAccess';
+import { AzureAlertSource } from './adapters/azure/AzureAlertSource';
 import { decodeAzureMonitorDelivery } from './adapters/azure/decodeAzureMonitorDelivery';
 import { CatalogProjectResolver } from './adapters/catalog/CatalogProjectResolver';
+import { sreControlCenterPermissions } from '@internal/plugin-sre-control-center-common';
 import { readSreControlCenterConfig } from './config';
-import { InboxProcessor } from './domain/alerts';
+import { AlertCommands, AlertReconciler, InboxProcessor } from './domain/alerts';
 import { createRouter } from './service/router';
 import { SignalAlertPublisher } from './service/SignalAlertPublisher';
 import { DatabaseAlertStore } from './store/DatabaseAlertStore';
+import { DatabaseAuditLog } from './store/DatabaseAuditLog';
 import { DatabaseInbox } from './store/DatabaseInbox';
 import { connectAndMigrate } from './store/migrations';
 
@@ -30,6 +34,8 @@ export const sreControlCenterPlugin = createBackendPlugin({
         auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
@@ -50,22 +56,31 @@ export const sreControlCenterPlugin = createBackendPlugin({
         const db = await connectAndMigrate(database);
         const alerts = new DatabaseAlertStore(db);
         const inbox = new DatabaseInbox(db);
+        const projects = new CatalogProjectResolver(deps.catalog, auth);
+        const publisher = new SignalAlertPublisher(deps.signals);
+        const source = new AzureAlertSource(createArmAccess(settings.azure.endpoint));
         const processor = new InboxProcessor({
           queue: inbox,
           alerts,
           ledger: alerts,
-          projects: new CatalogProjectResolver(deps.catalog, auth),
-          publisher: new SignalAlertPublisher(deps.signals),
+          projects,
+          publisher,
           decode: decodeAzureMonitorDelivery,
           onError: error =>
             logger.error('Processing Azure Monitor deliveries failed; will retry', error as Error),
         });
 
+        const reconciler = new AlertReconciler({ projects, source, alerts, ledger: alerts, publisher });
+        deps.permissionsRegistry.addPermissions(sreControlCenterPermissions);
+
         httpRouter.use(
           await createRouter({
             httpAuth,
+            permissions: deps.permissions,
             alerts,
+            commands: new AlertCommands({ alerts, source, ledger: alerts, publisher }),
             inbox,
+            audit: new DatabaseAuditLog(db),
             webhookToken,
             onDelivery: () => processor.kick(),
           }),
@@ -85,6 +100,24 @@ export const sreControlCenterPlugin = createBackendPlugin({
           timeout: { minutes: 5 },
           initialDelay: { seconds: 5 },
           fn: () => processor.drain(),
+        });
+
+        // Azure is the source of truth: take over what changed there (the SRE
+        // agent acknowledging, alerts whose webhook was lost). One replica runs it.
+        await deps.scheduler.scheduleTask({
+          id: 'sre-control-center:reconcile-alerts',
+          frequency: { seconds: 60 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 10 },
+          fn: async () => {
+            const report = await reconciler.reconcile();
+            for (const failure of report.failures) {
+              logger.warn(`Alert reconciliation failed for ${failure.entityRef}: ${failure.error}`);
+            }
+            if (report.changed > 0) {
+              logger.info(`Alert reconciliation: ${report.changed} of ${report.seen} alerts changed in Azure`);
+            }
+          },
         });
       },
     });

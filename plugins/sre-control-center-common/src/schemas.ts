@@ -23,3 +23,14 @@ export const listAlertsQuerySchema = z.strictObject({
 });
 
 export type ListAlertsQuery = z.infer<typeof listAlertsQuerySchema>;
+
+/** Body of `POST /alerts/:id/acknowledge` and `POST /alerts/:id/close`. */
+export const alertStateChangeBodySchema = z.strictObject({
+  comment: z.string().trim().min(1).max(1000).optional(),
+});
+
+/** Query of `GET /audit`. */
+export const listAuditQuerySchema = z.strictObject({
+  entityRef: entityRefSchema,
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});

@@ -44,3 +44,14 @@ export type AlertSignal = {
   type: 'alert.changed';
   alert: Alert;
 };
+
+/** One entry of the append-only audit trail (`GET /audit`). */
+export type AuditLogEntry = {
+  id: string;
+  entityRef: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  at: string;
+  details: Record<string, unknown> | null;
+};

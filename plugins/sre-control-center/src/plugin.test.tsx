@@ -1,5 +1,6 @@
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { sreControlCenterApiRef } from './api';
@@ -34,7 +35,12 @@ describe('legacy plugin (core-plugin-api)', () => {
 
   it('lists alerts when there are some', async () => {
     await renderInTestApp(
-      <TestApiProvider apis={[[sreControlCenterApiRef, fakeApi([sampleAlert])]]}>
+      <TestApiProvider
+        apis={[
+          [sreControlCenterApiRef, fakeApi([sampleAlert])],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
         <EntityProvider entity={mindfulMomentsSystem}>
           {/* As on a legacy entity page: the routable extension sits under a path. */}
           <Routes>

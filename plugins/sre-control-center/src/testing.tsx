@@ -33,6 +33,16 @@ export function fakeApi(alerts: Alert[] = []): SreControlCenterApi & {
       requests.push(request);
       return { items: alerts, nextCursor: null };
     },
+    async acknowledgeAlert(id) {
+      requests.push({ acknowledge: id });
+      const alert = alerts.find(a => a.id === id)!;
+      return { alert: { ...alert, state: 'Acknowledged', updatedAt: new Date().toISOString() }, changed: true };
+    },
+    async closeAlert(id) {
+      requests.push({ close: id });
+      const alert = alerts.find(a => a.id === id)!;
+      return { alert: { ...alert, state: 'Closed', updatedAt: new Date().toISOString() }, changed: true };
+    },
   };
 }
 

@@ -10,8 +10,11 @@ import type {
   AlertLedger,
   AlertListFilter,
   AlertRepository,
+  AlertStateLedger,
+  AuditEntry,
   ProcessedDelivery,
 } from '../domain/alerts/ports';
+import type { AlertEvent } from '../domain/alerts/types';
 import { toIso, toIsoOrNull } from './time';
 
 type Timestamp = Date | string | number;
@@ -62,8 +65,20 @@ function toRow(alert: Alert): AlertRow {
   };
 }
 
-/** knex implementation of the alert repository and ledger. */
-export class DatabaseAlertStore implements AlertRepository, AlertLedger {
+function eventRow(e: AlertEvent) {
+  return {
+    alert_id: e.alertId,
+    type: e.type,
+    actor: e.actor,
+    at: e.at,
+    details: e.details ? JSON.stringify(e.details) : null,
+  };
+}
+
+/** knex implementation of the alert repository and ledgers. */
+export class DatabaseAlertStore
+  implements AlertRepository, AlertLedger, AlertStateLedger
+{
   constructor(private readonly db: Knex) {}
 
   async list(
@@ -111,19 +126,34 @@ export class DatabaseAlertStore implements AlertRepository, AlertLedger {
           .merge();
       }
       if (result.events.length > 0) {
-        await tx('alert_events').insert(
-          result.events.map(e => ({
-            alert_id: e.alertId,
-            type: e.type,
-            actor: e.actor,
-            at: e.at,
-            details: e.details ? JSON.stringify(e.details) : null,
-          })),
-        );
+        await tx('alert_events').insert(result.events.map(eventRow));
       }
-      await tx('inbox')
-        .where('id', result.deliveryId)
-        .update({ processed_at: new Date(), error: result.error ?? null });
+      if (result.deliveryId !== undefined) {
+        await tx('inbox')
+          .where('id', result.deliveryId)
+          .update({ processed_at: new Date(), error: result.error ?? null });
+      }
+    });
+  }
+
+  async recordStateChange(change: {
+    alert: Alert;
+    event: AlertEvent;
+    audit: AuditEntry;
+  }): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx<AlertRow>('alerts')
+        .where('id', change.alert.id)
+        .update({ state: change.alert.state, updated_at: new Date(change.alert.updatedAt) });
+      await tx('alert_events').insert(eventRow(change.event));
+      await tx('audit_log').insert({
+        entity_ref: change.audit.entityRef,
+        actor: change.audit.actor,
+        action: change.audit.action,
+        target: change.audit.target,
+        at: change.audit.at,
+        details: change.audit.details ? JSON.stringify(change.audit.details) : null,
+      });
     });
   }
 }

@@ -15,10 +15,20 @@ export interface ListAlertsRequest {
   cursor?: string;
 }
 
+/** Answer of acknowledge/close: the alert after the change, and whether anything changed. */
+export interface AlertChangeResult {
+  alert: Alert;
+  changed: boolean;
+}
+
 /** The SRE Control Center backend, as the frontend sees it. */
 export interface SreControlCenterApi {
   health(): Promise<HealthResponse>;
   listAlerts(request: ListAlertsRequest): Promise<Page<Alert>>;
+  /** Acknowledges the alert in Azure and here. */
+  acknowledgeAlert(id: string, comment?: string): Promise<AlertChangeResult>;
+  /** Closes the alert in Azure and here. */
+  closeAlert(id: string, comment?: string): Promise<AlertChangeResult>;
 }
 
 export const sreControlCenterApiRef = createApiRef<SreControlCenterApi>({

@@ -5,7 +5,11 @@ import type {
   HealthResponse,
   Page,
 } from '@internal/plugin-sre-control-center-common';
-import type { ListAlertsRequest, SreControlCenterApi } from './SreControlCenterApi';
+import type {
+  AlertChangeResult,
+  ListAlertsRequest,
+  SreControlCenterApi,
+} from './SreControlCenterApi';
 
 /** HTTP client for `/api/sre-control-center`, authenticated by the app's fetchApi. */
 export class SreControlCenterClient implements SreControlCenterApi {
@@ -29,9 +33,29 @@ export class SreControlCenterClient implements SreControlCenterApi {
     return this.get(`/alerts?${query}`);
   }
 
-  private async get<T>(path: string): Promise<T> {
+  acknowledgeAlert(id: string, comment?: string): Promise<AlertChangeResult> {
+    return this.post(`/alerts/${encodeURIComponent(id)}/acknowledge`, comment ? { comment } : {});
+  }
+
+  closeAlert(id: string, comment?: string): Promise<AlertChangeResult> {
+    return this.post(`/alerts/${encodeURIComponent(id)}/close`, comment ? { comment } : {});
+  }
+
+  private get<T>(path: string): Promise<T> {
+    return this.request(path);
+  }
+
+  private post<T>(path: string, body: object): Promise<T> {
+    return this.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('sre-control-center');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

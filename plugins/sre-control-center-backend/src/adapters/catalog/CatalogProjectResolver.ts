@@ -3,7 +3,7 @@ import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATION_AZURE_RESOURCE_GROUP } from '@internal/plugin-sre-control-center-common';
-import type { ProjectResolver } from '../../domain/alerts/ports';
+import type { ProjectResolver, ProjectScope } from '../../domain/alerts/ports';
 import { normalizeArmId } from '../../domain/alerts/resourceIds';
 
 /** How long a resource-group → System mapping is reused; catalog edits show up after this. */
@@ -26,6 +26,11 @@ export class CatalogProjectResolver implements ProjectResolver {
   async projectForResourceGroup(resourceGroupId: string): Promise<string | undefined> {
     const byGroup = await this.mapping();
     return byGroup.get(normalizeArmId(resourceGroupId));
+  }
+
+  async listProjects(): Promise<ProjectScope[]> {
+    const byGroup = await this.mapping();
+    return [...byGroup].map(([resourceGroupId, entityRef]) => ({ entityRef, resourceGroupId }));
   }
 
   private async mapping(): Promise<Map<string, string>> {

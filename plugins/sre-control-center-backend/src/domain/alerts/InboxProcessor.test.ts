@@ -51,6 +51,9 @@ describe.each(databases.eachSupportedId())('InboxProcessor on %p', databaseId =>
         async projectForResourceGroup(id) {
           return id === RG.toLowerCase() ? SYSTEM : undefined;
         },
+        async listProjects() {
+          return [{ entityRef: SYSTEM, resourceGroupId: RG.toLowerCase() }];
+        },
       },
       publisher: {
         async alertChanged(alert) {
@@ -113,7 +116,7 @@ describe.each(databases.eachSupportedId())('InboxProcessor on %p', databaseId =>
       queue: inbox,
       alerts: new DatabaseAlertStore(knex),
       ledger: { record: async () => Promise.reject(new Error('database is down')) },
-      projects: { projectForResourceGroup: async () => SYSTEM },
+      projects: { projectForResourceGroup: async () => SYSTEM, listProjects: async () => [] },
       publisher: { alertChanged: async () => {} },
       decode: decodeAzureMonitorDelivery,
       onError: e => errors.push(e),

@@ -4,3 +4,7 @@ export { applyNotification } from './applyNotification';
 export { InboxProcessor } from './InboxProcessor';
 export { decodeCursor, encodeCursor } from './cursor';
 export { normalizeArmId, resourceGroupIdOf } from './resourceIds';
+export { applySnapshot } from './applySnapshot';
+export { AlertCommands } from './AlertCommands';
+export { AlertReconciler, type ReconcileReport } from './AlertReconciler';
+export { checkTransition, type RequestedState } from './stateTransitions';

@@ -2,6 +2,7 @@ import type {
   Alert,
   AlertSeverity,
   AlertState,
+  MonitorCondition,
 } from '@internal/plugin-sre-control-center-common';
 import type { AlertEvent, AlertNotification } from './types';
 
@@ -53,7 +54,8 @@ export interface InboxQueue {
 
 /** What processing one delivery produced, written atomically. */
 export interface ProcessedDelivery {
-  deliveryId: string;
+  /** The inbox delivery to mark processed; absent for changes found by reconciliation. */
+  deliveryId?: string;
   /** The alert to save; absent when the delivery changed nothing. */
   alert?: Alert;
   events: AlertEvent[];
@@ -66,9 +68,54 @@ export interface AlertLedger {
   record(result: ProcessedDelivery): Promise<void>;
 }
 
+/** A project (catalog System) and the Azure resource group it owns. */
+export interface ProjectScope {
+  entityRef: string;
+  resourceGroupId: string;
+}
+
 /** Finds the project (catalog System) that owns an Azure resource group. */
 export interface ProjectResolver {
   projectForResourceGroup(resourceGroupId: string): Promise<string | undefined>;
+  /** Every project connected to a resource group. */
+  listProjects(): Promise<ProjectScope[]>;
+}
+
+/** An alert as the Azure Alerts Management API reports it. */
+export interface AlertSnapshot {
+  alertId: string;
+  rule: string;
+  severity: AlertSeverity;
+  state: AlertState;
+  monitorCondition: MonitorCondition;
+  targetResourceId: string | null;
+  description: string | null;
+  firedAt: Date;
+  resolvedAt: Date | null;
+  lastModifiedAt: Date;
+  lastModifiedBy: string | null;
+}
+
+/** Azure's side of alerts: the source of truth the portal reconciles with. */
+export interface AlertSource {
+  /** Alerts of a resource group that changed recently, newest first. */
+  listAlerts(resourceGroupId: string): Promise<AlertSnapshot[]>;
+  changeState(alertId: string, state: AlertState): Promise<void>;
+}
+
+/** One entry of the append-only audit trail. */
+export interface AuditEntry {
+  entityRef: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  at: Date;
+  details: Record<string, unknown> | null;
+}
+
+export interface AlertStateLedger {
+  /** Saves the alert's new state with its event and audit entry, in one transaction. */
+  recordStateChange(change: { alert: Alert; event: AlertEvent; audit: AuditEntry }): Promise<void>;
 }
 
 /** Tells open browsers that an alert changed. */

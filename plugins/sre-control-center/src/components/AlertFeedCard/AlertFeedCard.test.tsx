@@ -1,7 +1,10 @@
 import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
+import userEvent from '@testing-library/user-event';
 import type { JsonObject } from '@backstage/types';
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { sreControlCenterApiRef } from '../../api';
 import { fakeApi, sampleAlert } from '../../testing';
 import { AlertFeedCard } from './AlertFeedCard';
@@ -27,6 +30,7 @@ describe('AlertFeedCard', () => {
         apis={[
           [sreControlCenterApiRef, api],
           [signalApiRef, signals.api],
+          [permissionApiRef, mockApis.permission()],
         ]}
       >
         <AlertFeedCard entityRef="system:default/mindful-moments" />
@@ -52,5 +56,33 @@ describe('AlertFeedCard', () => {
     const names = screen.getAllByRole('row').slice(1).map(r => r.textContent);
     expect(names[0]).toContain('alert-http-5xx');
     expect(api.requests).toHaveLength(1);
+  });
+});
+
+describe('AlertFeedCard actions', () => {
+  async function renderWithPermission() {
+    const api = fakeApi([sampleAlert]);
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [sreControlCenterApiRef, api],
+          [permissionApiRef, mockApis.permission({ authorize: AuthorizeResult.ALLOW })],
+        ]}
+      >
+        <AlertFeedCard entityRef="system:default/mindful-moments" />
+      </TestApiProvider>,
+    );
+    return api;
+  }
+
+  it('acknowledges, then offers only Close', async () => {
+    const api = await renderWithPermission();
+    const acknowledge = await screen.findByRole('button', { name: 'Acknowledge' });
+    await waitFor(() => expect(acknowledge).toBeEnabled());
+    await userEvent.click(acknowledge);
+    expect(await screen.findByText('Acknowledged')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Acknowledge' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Close' })).toBeEnabled();
+    expect(api.requests).toContainEqual({ acknowledge: sampleAlert.id });
   });
 });

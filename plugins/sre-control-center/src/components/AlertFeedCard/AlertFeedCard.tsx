@@ -12,6 +12,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useAlerts } from '../../hooks/useAlerts';
+import { AlertActions } from './AlertActions';
 
 const severityColor: Record<Alert['severity'], 'error' | 'warning' | 'info' | 'default'> = {
   Sev0: 'error',
@@ -21,7 +22,8 @@ const severityColor: Record<Alert['severity'], 'error' | 'warning' | 'info' | 'd
   Sev4: 'default',
 };
 
-function AlertTable({ alerts }: { alerts: Alert[] }) {
+function AlertTable(props: { alerts: Alert[]; onChanged: (alert: Alert) => void }) {
+  const { alerts, onChanged } = props;
   return (
     <Table size="small" aria-label="Alerts">
       <TableHead>
@@ -31,6 +33,7 @@ function AlertTable({ alerts }: { alerts: Alert[] }) {
           <TableCell>State</TableCell>
           <TableCell>Condition</TableCell>
           <TableCell>Fired</TableCell>
+          <TableCell>Actions</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -43,6 +46,9 @@ function AlertTable({ alerts }: { alerts: Alert[] }) {
             <TableCell>{alert.state}</TableCell>
             <TableCell>{alert.monitorCondition}</TableCell>
             <TableCell>{new Date(alert.firedAt).toLocaleString()}</TableCell>
+            <TableCell>
+              <AlertActions alert={alert} onChanged={onChanged} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -52,7 +58,7 @@ function AlertTable({ alerts }: { alerts: Alert[] }) {
 
 /** The project's alerts, newest first. */
 export function AlertFeedCard({ entityRef }: { entityRef: string }) {
-  const { items, loading, error, live } = useAlerts(entityRef);
+  const { items, loading, error, live, showChanged } = useAlerts(entityRef);
   let content;
   if (loading) {
     content = <Progress />;
@@ -66,7 +72,7 @@ export function AlertFeedCard({ entityRef }: { entityRef: string }) {
       </Typography>
     );
   } else {
-    content = <AlertTable alerts={items} />;
+    content = <AlertTable alerts={items} onChanged={showChanged} />;
   }
   return (
     <InfoCard

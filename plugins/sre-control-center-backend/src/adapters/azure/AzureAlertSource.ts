@@ -1,0 +1,112 @@
+import { getClient, type Client } from '@azure-rest/core-client';
+import type {
+  AlertState,
+} from '@internal/plugin-sre-control-center-common';
+import { z } from 'zod';
+import type { AlertSnapshot, AlertSource } from '../../domain/alerts/ports';
+import { normalizeArmId } from '../../domain/alerts/resourceIds';
+import type { ArmAccess } from './armAccess';
+
+/** The Alerts Management API version the architecture pins (no SDK exists for it). */
+export const ALERTS_API_VERSION = '2019-03-01';
+/** Enough pages for 5,000 alerts a project; the rest waits for the next run. */
+const MAX_PAGES = 20;
+
+const essentialsSchema = z.looseObject({
+  severity: z.enum(['Sev0', 'Sev1', 'Sev2', 'Sev3', 'Sev4']),
+  alertState: z.enum(['New', 'Acknowledged', 'Closed']),
+  monitorCondition: z.enum(['Fired', 'Resolved']),
+  targetResource: z.string().nullish(),
+  alertRule: z.string().nullish(),
+  startDateTime: z.string(),
+  lastModifiedDateTime: z.string(),
+  monitorConditionResolvedDateTime: z.string().nullish(),
+  lastModifiedUserName: z.string().nullish(),
+  description: z.string().nullish(),
+});
+
+const pageSchema = z.looseObject({
+  value: z.array(
+    z.looseObject({
+      id: z.string(),
+      name: z.string(),
+      properties: z.looseObject({ essentials: essentialsSchema }),
+    }),
+  ),
+  nextLink: z.string().nullish(),
+});
+
+function subscriptionAndGroup(resourceGroupId: string) {
+  const match = resourceGroupId.match(/^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i);
+  if (!match) throw new Error(`Not a resource group id: ${resourceGroupId}`);
+  return { subscriptionId: match[1], resourceGroup: match[2] };
+}
+
+function failure(status: string, body: unknown): Error {
+  const message =
+    (body as { error?: { message?: string } } | undefined)?.error?.message ?? 'no error message';
+  return new Error(`Alerts Management answered ${status}: ${message}`);
+}
+
+/** Azure Alerts Management over REST (`@azure-rest/core-client`). */
+export class AzureAlertSource implements AlertSource {
+  private readonly client: Client;
+
+  constructor(arm: ArmAccess) {
+    this.client = arm.prepare(
+      getClient(arm.endpoint, arm.credential, {
+        apiVersion: ALERTS_API_VERSION,
+        allowInsecureConnection: arm.clientOptions.allowInsecureConnection,
+        credentials: { scopes: ['https://management.azure.com/.default'] },
+      }),
+    );
+  }
+
+  async listAlerts(resourceGroupId: string): Promise<AlertSnapshot[]> {
+    const { subscriptionId, resourceGroup } = subscriptionAndGroup(resourceGroupId);
+    const snapshots: AlertSnapshot[] = [];
+    let response = await this.client
+      .path('/subscriptions/{subscriptionId}/providers/Microsoft.AlertsManagement/alerts', subscriptionId)
+      .get({
+        queryParameters: {
+          targetResourceGroup: resourceGroup,
+          timeRange: '30d',
+          sortBy: 'lastModifiedDateTime',
+          sortOrder: 'desc',
+          pageCount: 250,
+        },
+      });
+    for (let page = 0; page < MAX_PAGES; page++) {
+      if (response.status !== '200') throw failure(response.status, response.body);
+      const parsed = pageSchema.parse(response.body);
+      for (const item of parsed.value) snapshots.push(toSnapshot(item.id, item.properties.essentials));
+      if (!parsed.nextLink) break;
+      // nextLink is absolute and already carries api-version and the filters.
+      response = await this.client.pathUnchecked(parsed.nextLink).get({ skipUrlEncoding: true });
+    }
+    return snapshots;
+  }
+
+  async changeState(alertId: string, state: AlertState): Promise<void> {
+    const response = await this.client
+      .pathUnchecked(`${alertId}/changestate`)
+      .post({ queryParameters: { newState: state } });
+    if (response.status !== '200') throw failure(response.status, response.body);
+  }
+}
+
+function toSnapshot(id: string, e: z.infer<typeof essentialsSchema>): AlertSnapshot {
+  return {
+    alertId: normalizeArmId(id),
+    rule: e.alertRule?.split('/').pop() ?? 'unknown rule',
+    severity: e.severity,
+    state: e.alertState,
+    monitorCondition: e.monitorCondition,
+    targetResourceId: e.targetResource ? normalizeArmId(e.targetResource) : null,
+    description: e.description ?? null,
+    firedAt: new Date(e.startDateTime),
+    resolvedAt: e.monitorConditionResolvedDateTime ? new Date(e.monitorConditionResolvedDateTime) : null,
+    lastModifiedAt: new Date(e.lastModifiedDateTime),
+    lastModifiedBy: e.lastModifiedUserName ?? null,
+  };
+}

@@ -1,0 +1,98 @@
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  alertStateChangeBodySchema,
+  alertUpdatePermission,
+  listAlertsQuerySchema,
+  type Alert,
+  type Page,
+} from '@internal/plugin-sre-control-center-common';
+import type express from 'express';
+import Router from 'express-promise-router';
+import {
+  decodeCursor,
+  encodeCursor,
+  type AlertCommands,
+  type AlertRepository,
+  type RequestedState,
+} from '../domain/alerts';
+import { withHttpErrors } from './domainErrors';
+import { parseInput } from './validation';
+
+/** Read routes serve signed-in users and service principals alike. */
+export const READERS = { allow: ['user', 'service'] as Array<'user' | 'service'> };
+
+export interface AlertRoutesOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  alerts: AlertRepository;
+  commands: AlertCommands;
+}
+
+/** `/alerts`: list, get, acknowledge, close. */
+export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
+  const { httpAuth, permissions, alerts, commands } = options;
+  const router = Router();
+
+  router.get('/alerts', async (req, res) => {
+    await httpAuth.credentials(req, READERS);
+    const query = parseInput(listAlertsQuerySchema, req.query, 'alert query');
+    let after;
+    if (query.cursor) {
+      after = decodeCursor(query.cursor);
+      if (!after) throw new InputError('Invalid alert query: cursor: not a cursor from this API');
+    }
+    const page = await alerts.list({
+      entityRef: query.entityRef.toLocaleLowerCase('en-US'),
+      state: query.state,
+      severity: query.severity,
+      limit: query.limit,
+      after,
+    });
+    const body: Page<Alert> = {
+      items: page.items,
+      nextCursor: page.next ? encodeCursor(page.next) : null,
+    };
+    res.json(body);
+  });
+
+  router.get('/alerts/:id', async (req, res) => {
+    await httpAuth.credentials(req, READERS);
+    // Express has already decoded %2F in the id back into slashes.
+    const id = req.params.id.toLocaleLowerCase('en-US');
+    const alert = await alerts.get(id);
+    if (!alert) throw new NotFoundError(`No alert with id ${id}`);
+    res.json(alert);
+  });
+
+  const stateChange = (target: RequestedState): express.RequestHandler =>
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      const [decision] = await permissions.authorize(
+        [{ permission: alertUpdatePermission }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(`You may not change alerts (${alertUpdatePermission.name})`);
+      }
+      const body = parseInput(alertStateChangeBodySchema, req.body ?? {}, 'request body');
+      const result = await withHttpErrors(() =>
+        commands.changeState(
+          req.params.id.toLocaleLowerCase('en-US'),
+          target,
+          credentials.principal.userEntityRef,
+          body.comment,
+        ),
+      );
+      res.json(result);
+    };
+
+  router.post('/alerts/:id/acknowledge', stateChange('Acknowledged'));
+  router.post('/alerts/:id/close', stateChange('Closed'));
+
+  return router;
+}

@@ -1,0 +1,24 @@
+import type { AuditLogEntry } from '@internal/plugin-sre-control-center-common';
+import type { Knex } from 'knex';
+import { toIso } from './time';
+
+/** Reads the append-only audit trail (written by the ledgers, never updated). */
+export class DatabaseAuditLog {
+  constructor(private readonly db: Knex) {}
+
+  async list(entityRef: string, limit: number): Promise<AuditLogEntry[]> {
+    const rows = await this.db('audit_log')
+      .where('entity_ref', entityRef)
+      .orderBy('id', 'desc')
+      .limit(limit);
+    return rows.map(r => ({
+      id: String(r.id),
+      entityRef: r.entity_ref,
+      actor: r.actor,
+      action: r.action,
+      target: r.target,
+      at: toIso(r.at),
+      details: r.details ? JSON.parse(r.details) : null,
+    }));
+  }
+}
