@@ -62,5 +62,13 @@ test('an alert fired in Azure appears on the open page without a reload', async 
   assert.ok((await page.locator('tbody tr').count()) > rowsBefore);
   // A figure for the note, not an assertion: push latency is measured, not enforced.
   console.log(`alert visible in the browser ${elapsed} ms after the scenario fired`);
+
+  // Acknowledge it from the page: the row changes and so does Azure.
+  const row = page.locator('tbody tr', { hasText: 'alert-db-connection-failures' }).first();
+  await row.getByRole('button', { name: 'Acknowledge' }).click();
+  await row.getByText('Acknowledged').waitFor({ timeout: 15_000 });
+  const state = await (await fetch(`${emulatorUrl}/_emulator/state`)).json();
+  const inAzure = state.alerts.filter(a => a.name === 'alert-db-connection-failures').pop();
+  assert.equal(inAzure.essentials.alertState, 'Acknowledged');
   await screenshot(page, 'control-center-live');
 });

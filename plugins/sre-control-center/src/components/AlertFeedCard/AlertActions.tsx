@@ -38,7 +38,7 @@ export function AlertActions(props: { alert: Alert; onChanged: (alert: Alert) =>
   if (alert.state === 'Closed') return null;
   const disabled = busy || !allowed;
   return (
-    <Stack direction="row" spacing={1}>
+    <Stack direction="row" spacing={1} sx={{ whiteSpace: 'nowrap' }}>
       {alert.state === 'New' && (
         <Button size="small" variant="outlined" disabled={disabled} onClick={() => run('acknowledge')}>
           Acknowledge

@@ -5,6 +5,7 @@ import {
 } from '@backstage/core-components';
 import type { Alert } from '@internal/plugin-sre-control-center-common';
 import Chip from '@mui/material/Chip';
+import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -14,7 +15,10 @@ import Typography from '@mui/material/Typography';
 import { useAlerts } from '../../hooks/useAlerts';
 import { AlertActions } from './AlertActions';
 
-const severityColor: Record<Alert['severity'], 'error' | 'warning' | 'info' | 'default'> = {
+const severityColor: Record<
+  Alert['severity'],
+  'error' | 'warning' | 'info' | 'default'
+> = {
   Sev0: 'error',
   Sev1: 'error',
   Sev2: 'warning',
@@ -22,37 +26,50 @@ const severityColor: Record<Alert['severity'], 'error' | 'warning' | 'info' | 'd
   Sev4: 'default',
 };
 
-function AlertTable(props: { alerts: Alert[]; onChanged: (alert: Alert) => void }) {
+function AlertTable(props: {
+  alerts: Alert[];
+  onChanged: (alert: Alert) => void;
+}) {
   const { alerts, onChanged } = props;
   return (
-    <Table size="small" aria-label="Alerts">
-      <TableHead>
-        <TableRow>
-          <TableCell>Severity</TableCell>
-          <TableCell>Alert</TableCell>
-          <TableCell>State</TableCell>
-          <TableCell>Condition</TableCell>
-          <TableCell>Fired</TableCell>
-          <TableCell>Actions</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {alerts.map(alert => (
-          <TableRow key={alert.id}>
-            <TableCell>
-              <Chip size="small" label={alert.severity} color={severityColor[alert.severity]} />
-            </TableCell>
-            <TableCell>{alert.name}</TableCell>
-            <TableCell>{alert.state}</TableCell>
-            <TableCell>{alert.monitorCondition}</TableCell>
-            <TableCell>{new Date(alert.firedAt).toLocaleString()}</TableCell>
-            <TableCell>
-              <AlertActions alert={alert} onChanged={onChanged} />
-            </TableCell>
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table
+        size="small"
+        aria-label="Alerts"
+        sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}
+      >
+        <TableHead>
+          <TableRow>
+            <TableCell>Severity</TableCell>
+            <TableCell>Alert</TableCell>
+            <TableCell>State</TableCell>
+            <TableCell>Condition</TableCell>
+            <TableCell>Fired</TableCell>
+            <TableCell>Actions</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {alerts.map(alert => (
+            <TableRow key={alert.id}>
+              <TableCell>
+                <Chip
+                  size="small"
+                  label={alert.severity}
+                  color={severityColor[alert.severity]}
+                />
+              </TableCell>
+              <TableCell>{alert.name}</TableCell>
+              <TableCell>{alert.state}</TableCell>
+              <TableCell>{alert.monitorCondition}</TableCell>
+              <TableCell>{new Date(alert.firedAt).toLocaleString()}</TableCell>
+              <TableCell>
+                <AlertActions alert={alert} onChanged={onChanged} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
   );
 }
 
@@ -68,7 +85,8 @@ export function AlertFeedCard({ entityRef }: { entityRef: string }) {
     content = (
       <Typography variant="body2" color="text.secondary">
         No alerts for this project. Alerts appear here when the Azure Monitor
-        action group posts to <code>/api/sre-control-center/webhooks/azure-monitor</code>.
+        action group posts to{' '}
+        <code>/api/sre-control-center/webhooks/azure-monitor</code>.
       </Typography>
     );
   } else {
@@ -77,7 +95,11 @@ export function AlertFeedCard({ entityRef }: { entityRef: string }) {
   return (
     <InfoCard
       title="Alerts"
-      subheader={live ? 'Live: updates are pushed as Azure Monitor sends them' : 'Refreshed every 15 s'}
+      subheader={
+        live
+          ? 'Live: updates are pushed as Azure Monitor sends them'
+          : 'Refreshed every 15 s'
+      }
     >
       {content}
     </InfoCard>

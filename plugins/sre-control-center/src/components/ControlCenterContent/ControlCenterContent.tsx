@@ -10,10 +10,10 @@ export function ControlCenterContent() {
   const entityRef = stringifyEntityRef(entity);
   return (
     <Grid container spacing={3} alignItems="stretch">
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12} md={5} lg={4}>
         <AzureStackCard entity={entity} />
       </Grid>
-      <Grid item xs={12} md={8}>
+      <Grid item xs={12}>
         <AlertFeedCard entityRef={entityRef} />
       </Grid>
     </Grid>
