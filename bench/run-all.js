@@ -4,7 +4,7 @@
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
-const benches = ['webhook-ingest.js'];
+const benches = ['webhook-ingest.js', 'alert-latency.js'];
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n=== ${bench}`);

@@ -13,6 +13,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startBackend, driveLoad, summarize } = require('./lib');
+const { alertBody } = require('./payloads');
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,49 +22,6 @@ function arg(name, fallback) {
 
 const TOKEN = 'bench-webhook-token-0123456789';
 const PORT = arg('port', 7207);
-
-function alertBody(i) {
-  return JSON.stringify({
-    schemaId: 'azureMonitorCommonAlertSchema',
-    data: {
-      essentials: {
-        alertId: `/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/providers/Microsoft.AlertsManagement/alerts/bench-${i}`,
-        alertRule: 'alert-high-response-time',
-        severity: 'Sev2',
-        signalType: 'Metric',
-        monitorCondition: 'Fired',
-        monitoringService: 'Platform',
-        alertTargetIDs: [
-          '/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/resourcegroups/rg-mindful-moments-dev/providers/microsoft.web/sites/app-mindful-moments-dev',
-        ],
-        configurationItems: ['app-mindful-moments-dev'],
-        originAlertId: `bench-${i}`,
-        firedDateTime: new Date().toISOString(),
-        description: 'Average response time above 2 s',
-        essentialsVersion: '1.0',
-        alertContextVersion: '1.0',
-      },
-      alertContext: {
-        properties: null,
-        conditionType: 'SingleResourceMultipleMetricCriteria',
-        condition: {
-          windowSize: 'PT5M',
-          allOf: [
-            {
-              metricName: 'HttpResponseTime',
-              metricNamespace: 'Microsoft.Web/sites',
-              operator: 'GreaterThan',
-              threshold: '2',
-              timeAggregation: 'Average',
-              dimensions: [],
-              metricValue: 3.41,
-            },
-          ],
-        },
-      },
-    },
-  });
-}
 
 async function main() {
   const postgres = process.env.BENCH_POSTGRES;

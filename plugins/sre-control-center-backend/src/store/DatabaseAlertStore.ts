@@ -131,7 +131,10 @@ export class DatabaseAlertStore
       if (result.deliveryId !== undefined) {
         await tx('inbox')
           .where('id', result.deliveryId)
-          .update({ processed_at: new Date(), error: result.error ?? null });
+          .update({
+            processed_at: result.retryLater ? null : new Date(),
+            error: result.error ?? null,
+          });
       }
     });
   }

@@ -6,6 +6,7 @@ import type {
   StoredDelivery,
 } from '../domain/alerts/ports';
 import { createGroupCommit } from './groupCommit';
+import { toIso } from './time';
 
 /** Rows per multi-row insert; far below SQLite's and PostgreSQL's parameter limits. */
 const MAX_BATCH = 100;
@@ -45,13 +46,21 @@ export class DatabaseInbox implements Inbox, InboxQueue {
   async pending(
     source: InboxDelivery['source'],
     limit: number,
+    afterId?: string,
   ): Promise<StoredDelivery[]> {
-    const rows = await this.db('inbox')
-      .select('id', 'kind', 'body')
+    const query = this.db('inbox')
+      .select('id', 'kind', 'body', 'received_at')
       .whereNull('processed_at')
       .andWhere('source', source)
       .orderBy('id', 'asc')
       .limit(limit);
-    return rows.map(r => ({ id: String(r.id), kind: r.kind, body: r.body }));
+    if (afterId !== undefined) query.andWhere('id', '>', Number(afterId));
+    const rows = await query;
+    return rows.map(r => ({
+      id: String(r.id),
+      kind: r.kind,
+      body: r.body,
+      receivedAt: new Date(toIso(r.received_at)),
+    }));
   }
 }

@@ -8,6 +8,8 @@ import { normalizeArmId } from '../../domain/alerts/resourceIds';
 
 /** How long a resource-group → System mapping is reused; catalog edits show up after this. */
 const TTL_MS = 60_000;
+/** A resource group we do not know yet triggers a fresh look, at most this often. */
+const MISS_REFRESH_MS = 5_000;
 
 /**
  * Finds the System whose `sre-control-center/azure-resource-group`
@@ -24,8 +26,12 @@ export class CatalogProjectResolver implements ProjectResolver {
   ) {}
 
   async projectForResourceGroup(resourceGroupId: string): Promise<string | undefined> {
-    const byGroup = await this.mapping();
-    return byGroup.get(normalizeArmId(resourceGroupId));
+    const key = normalizeArmId(resourceGroupId);
+    const hit = (await this.mapping()).get(key);
+    if (hit || !this.cache || this.now() - this.cache.at < MISS_REFRESH_MS) return hit;
+    // A System may have been registered since the mapping was read.
+    this.cache = undefined;
+    return (await this.mapping()).get(key);
   }
 
   async listProjects(): Promise<ProjectScope[]> {

@@ -11,6 +11,12 @@ import type {
 import { resourceGroupIdOf } from './resourceIds';
 
 const BATCH = 50;
+/**
+ * How long a delivery whose resource group no System claims is retried
+ * before it is set aside: the catalog may simply not have caught up yet
+ * (a fresh start, a System registered minutes after its first alert).
+ */
+export const UNMATCHED_GRACE_MS = 15 * 60_000;
 
 export interface InboxProcessorOptions {
   queue: InboxQueue;
@@ -66,10 +72,13 @@ export class InboxProcessor {
   }
 
   private async processPending(): Promise<void> {
+    // Walk forward by id: deliveries left pending for later must not be re-read in this drain.
+    let afterId: string | undefined;
     for (;;) {
-      const batch = await this.options.queue.pending('azure-monitor', BATCH);
+      const batch = await this.options.queue.pending('azure-monitor', BATCH, afterId);
       for (const delivery of batch) {
         await this.process(delivery);
+        afterId = delivery.id;
       }
       if (batch.length < BATCH) return;
     }
@@ -98,12 +107,14 @@ export class InboxProcessor {
       ? await projects.projectForResourceGroup(resourceGroup)
       : undefined;
     if (!entityRef) {
+      const young = now.getTime() - delivery.receivedAt.getTime() < UNMATCHED_GRACE_MS;
       await ledger.record({
         deliveryId: delivery.id,
         events: [],
         error: resourceGroup
           ? `no catalog System has the annotation sre-control-center/azure-resource-group=${resourceGroup}`
           : 'the alert names no target resource in a resource group',
+        retryLater: Boolean(resourceGroup) && young,
       });
       return;
     }

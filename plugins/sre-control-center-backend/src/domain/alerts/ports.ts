@@ -45,11 +45,16 @@ export interface StoredDelivery {
   id: string;
   kind: string;
   body: string;
+  receivedAt: Date;
 }
 
 export interface InboxQueue {
-  /** The oldest deliveries of a source not yet processed, oldest first. */
-  pending(source: InboxDelivery['source'], limit: number): Promise<StoredDelivery[]>;
+  /** Deliveries of a source not yet processed, oldest first, after the given id. */
+  pending(
+    source: InboxDelivery['source'],
+    limit: number,
+    afterId?: string,
+  ): Promise<StoredDelivery[]>;
 }
 
 /** What processing one delivery produced, written atomically. */
@@ -61,6 +66,8 @@ export interface ProcessedDelivery {
   events: AlertEvent[];
   /** Why the delivery could not be applied; it stays in the inbox for audit. */
   error?: string;
+  /** Leave the delivery pending (with the error) so a later drain tries again. */
+  retryLater?: boolean;
 }
 
 export interface AlertLedger {
