@@ -218,12 +218,23 @@ export function findSiteIn(ctx: EmulatorContext, name: string) {
   return ctx.state.sites.find(s => s.name.toLowerCase() === name.toLowerCase());
 }
 
+/**
+ * The site named by a `.../resourceGroups/{rg}/.../sites/{name}` route, or a
+ * 404 like Azure's; route params 1 and 2 are the group and the site.
+ */
+export function siteOr404(ctx: EmulatorContext, req: Request, res: Response) {
+  const site = findSiteIn(ctx, req.params[2]);
+  if (!site) {
+    resourceNotFound(res, 'Microsoft.Web/sites', req.params[2], req.params[1]);
+  }
+  return site;
+}
+
 export function appServiceRouter(ctx: EmulatorContext): Router {
   const router = Router();
   const base = WEB_BASE;
 
   const guard = checkWebRequest;
-  const findSite = (name: string) => findSiteIn(ctx, name);
   const findPlan = (name: string) =>
     ctx.state.plans.find(p => p.name.toLowerCase() === name.toLowerCase());
   const planOfSite = () => ctx.state.plans[0]?.name ?? 'unknown';
@@ -236,16 +247,8 @@ export function appServiceRouter(ctx: EmulatorContext): Router {
 
   router.get(new RegExp(`${base}/sites/([^/]+)/?$`, 'i'), (req, res) => {
     if (!guard(req, res, 'sites')) return;
-    const site = findSite(req.params[2]);
-    if (!site) {
-      resourceNotFound(
-        res,
-        'Microsoft.Web/sites',
-        req.params[2],
-        req.params[1],
-      );
-      return;
-    }
+    const site = siteOr404(ctx, req, res);
+    if (!site) return;
     res.json(toArmSite(site, planOfSite()));
   });
 
@@ -253,16 +256,8 @@ export function appServiceRouter(ctx: EmulatorContext): Router {
     new RegExp(`${base}/sites/([^/]+)/(restart|stop|start)/?$`, 'i'),
     (req, res) => {
       if (!guard(req, res, 'sites')) return;
-      const site = findSite(req.params[2]);
-      if (!site) {
-        resourceNotFound(
-          res,
-          'Microsoft.Web/sites',
-          req.params[2],
-          req.params[1],
-        );
-        return;
-      }
+      const site = siteOr404(ctx, req, res);
+      if (!site) return;
       const action = req.params[3].toLowerCase();
       const now = ctx.now().toISOString();
       if (action === 'restart') site.restarts.push(now);

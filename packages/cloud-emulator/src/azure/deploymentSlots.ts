@@ -5,7 +5,7 @@ import { PRODUCTION_SLOT, slotOf, swapSlots } from '../world/slotSwap';
 import {
   WEB_BASE,
   checkWebRequest,
-  findSiteIn,
+  siteOr404 as siteOrNotFound,
   sendWebBadRequest,
   toArmSite,
 } from './appService';
@@ -21,19 +21,8 @@ export function deploymentSlotsRouter(ctx: EmulatorContext): Router {
   const sites = `${WEB_BASE}/sites/([^/]+)`;
   const planOfSite = () => ctx.state.plans[0]?.name ?? 'unknown';
 
-  /** Finds the site or answers 404; params 0–2 are subscription, group, site. */
-  const siteOr404 = (req: Request, res: Response): SiteState | undefined => {
-    const site = findSiteIn(ctx, req.params[2]);
-    if (!site) {
-      resourceNotFound(
-        res,
-        'Microsoft.Web/sites',
-        req.params[2],
-        req.params[1],
-      );
-    }
-    return site;
-  };
+  const siteOr404 = (req: Request, res: Response): SiteState | undefined =>
+    siteOrNotFound(ctx, req, res);
   const slotNotFound = (req: Request, res: Response, slot: string) =>
     resourceNotFound(
       res,

@@ -167,6 +167,16 @@ export function githubRouter(ctx: EmulatorContext): Router {
     number: string,
   ): GithubIssue | undefined =>
     repo.issues.find(i => String(i.number) === number);
+  /** The issue, or GitHub's 404 answered for it. */
+  const issueOr404 = (
+    repo: GithubRepoState,
+    number: string,
+    res: Response,
+  ): GithubIssue | undefined => {
+    const issue = findIssue(repo, number);
+    if (!issue) githubNotFound(res);
+    return issue;
+  };
 
   router.get('/user', (req, res) => {
     const actor = actorOf(req);
@@ -264,11 +274,8 @@ export function githubRouter(ctx: EmulatorContext): Router {
   router.get(
     '/repos/:owner/:repo/issues/:number(\\d+)',
     withRepo((req, res, repo) => {
-      const issue = findIssue(repo, req.params.number);
-      if (!issue) {
-        githubNotFound(res);
-        return;
-      }
+      const issue = issueOr404(repo, req.params.number, res);
+      if (!issue) return;
       res.json(renderIssue(ctx, repo, issue, { single: true }));
     }),
   );
@@ -277,11 +284,8 @@ export function githubRouter(ctx: EmulatorContext): Router {
     '/repos/:owner/:repo/issues/:number(\\d+)',
     withRepo(
       (req, res, repo) => {
-        const issue = findIssue(repo, req.params.number);
-        if (!issue) {
-          githubNotFound(res);
-          return;
-        }
+        const issue = issueOr404(repo, req.params.number, res);
+        if (!issue) return;
         const body: Record<string, unknown> =
           typeof req.body === 'object' && req.body !== null ? req.body : {};
         if (
@@ -321,11 +325,8 @@ export function githubRouter(ctx: EmulatorContext): Router {
   router.get(
     '/repos/:owner/:repo/issues/:number(\\d+)/comments',
     withRepo((req, res, repo) => {
-      const issue = findIssue(repo, req.params.number);
-      if (!issue) {
-        githubNotFound(res);
-        return;
-      }
+      const issue = issueOr404(repo, req.params.number, res);
+      if (!issue) return;
       const since = queryParam(req, 'since');
       const comments = issue.comments.filter(
         c => !since || c.updated_at >= since,
@@ -339,11 +340,8 @@ export function githubRouter(ctx: EmulatorContext): Router {
     '/repos/:owner/:repo/issues/:number(\\d+)/comments',
     withRepo(
       (req, res, repo) => {
-        const issue = findIssue(repo, req.params.number);
-        if (!issue) {
-          githubNotFound(res);
-          return;
-        }
+        const issue = issueOr404(repo, req.params.number, res);
+        if (!issue) return;
         const body: unknown = req.body;
         const text =
           typeof body === 'object' && body !== null && 'body' in body
@@ -420,11 +418,8 @@ export function githubRouter(ctx: EmulatorContext): Router {
   router.get(
     '/repos/:owner/:repo/issues/:number(\\d+)/labels',
     withRepo((req, res, repo) => {
-      const issue = findIssue(repo, req.params.number);
-      if (!issue) {
-        githubNotFound(res);
-        return;
-      }
+      const issue = issueOr404(repo, req.params.number, res);
+      if (!issue) return;
       res.json(
         issue.labels.map(name =>
           renderLabel(ctx, repo, ensureLabel(ctx, repo, name)),
@@ -437,11 +432,8 @@ export function githubRouter(ctx: EmulatorContext): Router {
     '/repos/:owner/:repo/issues/:number(\\d+)/labels',
     withRepo(
       (req, res, repo) => {
-        const issue = findIssue(repo, req.params.number);
-        if (!issue) {
-          githubNotFound(res);
-          return;
-        }
+        const issue = issueOr404(repo, req.params.number, res);
+        if (!issue) return;
         const body: unknown = req.body;
         // The endpoint takes `{ labels: [...] }` or a bare array of names.
         let raw: unknown = body;

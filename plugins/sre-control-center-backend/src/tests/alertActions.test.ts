@@ -14,6 +14,7 @@ import {
 } from '@internal/cloud-emulator';
 import request from 'supertest';
 import { sreControlCenterPlugin } from '../plugin';
+import { commonAlertPayload, eventually, systemOwning } from './fixtures';
 
 jest.setTimeout(60_000);
 
@@ -22,171 +23,204 @@ const TOKEN = 'test-webhook-token-0123456789';
 const BASE = '/api/sre-control-center';
 const SYSTEM = 'system:default/mindful-moments';
 
-const system = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'System',
-  metadata: {
-    name: 'mindful-moments',
-    namespace: 'default',
-    annotations: { 'sre-control-center/azure-resource-group': RESOURCE_GROUP_ID },
-  },
-  spec: { owner: 'group:default/mindful-moments-team' },
-};
+const system = systemOwning(RESOURCE_GROUP_ID);
 
 /** The common-alert-schema delivery Azure would send for an alert of the emulator. */
 function webhookFor(alertId: string) {
-  return {
-    schemaId: 'azureMonitorCommonAlertSchema',
-    data: {
-      essentials: {
-        alertId,
-        alertRule: 'alert-http-5xx',
-        severity: 'Sev1',
-        monitorCondition: 'Fired',
-        alertTargetIDs: [SITE_ID.toLowerCase()],
-        firedDateTime: new Date().toISOString(),
-      },
-      alertContext: {},
-    },
-  };
+  return commonAlertPayload({
+    alertId,
+    alertRule: 'alert-http-5xx',
+    severity: 'Sev1',
+    monitorCondition: 'Fired',
+    targetResourceId: SITE_ID,
+    firedDateTime: new Date().toISOString(),
+  });
 }
 
-async function eventually<T>(fn: () => Promise<T>, ok: (t: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await fn();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
+describe.each(databases.eachSupportedId())(
+  'acknowledge and close on %p',
+  databaseId => {
+    let emulator: RunningEmulator;
 
-describe.each(databases.eachSupportedId())('acknowledge and close on %p', databaseId => {
-  let emulator: RunningEmulator;
-
-  beforeAll(async () => {
-    emulator = await startCloudEmulator();
-  });
-
-  afterAll(async () => {
-    await emulator.close();
-  });
-
-  async function backend(
-    permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
-  ) {
-    const knex = await databases.init(databaseId);
-    const { server } = await startTestBackend({
-      features: [
-        sreControlCenterPlugin,
-        mockServices.database.factory({ knex }),
-        catalogServiceMock.factory({ entities: [system] }),
-        mockServices.permissions.factory({ result: permission }),
-        mockServices.rootConfig.factory({
-          data: { sreControlCenter: { webhookToken: TOKEN, azure: { endpoint: emulator.url } } },
-        }),
-      ],
+    beforeAll(async () => {
+      emulator = await startCloudEmulator();
     });
-    return server;
-  }
 
-  /** Fires an alert in the emulator and delivers its webhook; returns the portal's alert id. */
-  async function firedAlert(server: Awaited<ReturnType<typeof backend>>) {
-    const { alertId } = (await emulator.runScenario('http-5xx', { resolveAfterMs: null })) as {
-      alertId: string;
-    };
-    const azureId = emulator.state.alerts.find(a => a.alertId === alertId)!;
-    const fullId = `/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/providers/Microsoft.AlertsManagement/alerts/${azureId.alertId}`;
-    await request(server)
-      .post(`${BASE}/webhooks/azure-monitor?token=${TOKEN}`)
-      .send(webhookFor(fullId))
-      .expect(202);
-    const id = fullId.toLowerCase();
-    await eventually(
-      () => request(server).get(`${BASE}/alerts/${encodeURIComponent(id)}`).set('authorization', mockCredentials.user.header()),
-      res => res.status === 200,
-    );
-    return { id, azureAlertId: alertId };
-  }
+    afterAll(async () => {
+      await emulator.close();
+    });
 
-  it('acknowledges and closes in Azure first, then here, with an audit trail', async () => {
-    const server = await backend();
-    const { id, azureAlertId } = await firedAlert(server);
-    const url = `${BASE}/alerts/${encodeURIComponent(id)}`;
+    async function backend(
+      permission:
+        | AuthorizeResult.ALLOW
+        | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+    ) {
+      const knex = await databases.init(databaseId);
+      const { server } = await startTestBackend({
+        features: [
+          sreControlCenterPlugin,
+          mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({ entities: [system] }),
+          mockServices.permissions.factory({ result: permission }),
+          mockServices.rootConfig.factory({
+            data: {
+              sreControlCenter: {
+                webhookToken: TOKEN,
+                azure: { endpoint: emulator.url },
+              },
+            },
+          }),
+        ],
+      });
+      return server;
+    }
 
-    const ack = await request(server)
-      .post(`${url}/acknowledge`)
-      .set('authorization', mockCredentials.user.header('user:default/alex.sre'))
-      .send({ comment: 'looking into it' });
-    expect(ack.status).toBe(200);
-    expect(ack.body).toMatchObject({ changed: true, alert: { id, state: 'Acknowledged' } });
-    const inAzure = emulator.state.alerts.find(a => a.alertId === azureAlertId)!;
-    expect(inAzure.essentials.alertState).toBe('Acknowledged');
+    /** Fires an alert in the emulator and delivers its webhook; returns the portal's alert id. */
+    async function firedAlert(server: Awaited<ReturnType<typeof backend>>) {
+      const { alertId } = (await emulator.runScenario('http-5xx', {
+        resolveAfterMs: null,
+      })) as {
+        alertId: string;
+      };
+      const azureId = emulator.state.alerts.find(a => a.alertId === alertId)!;
+      const fullId = `/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/providers/Microsoft.AlertsManagement/alerts/${azureId.alertId}`;
+      await request(server)
+        .post(`${BASE}/webhooks/azure-monitor?token=${TOKEN}`)
+        .send(webhookFor(fullId))
+        .expect(202);
+      const id = fullId.toLowerCase();
+      await eventually(
+        () =>
+          request(server)
+            .get(`${BASE}/alerts/${encodeURIComponent(id)}`)
+            .set('authorization', mockCredentials.user.header()),
+        res => res.status === 200,
+      );
+      return { id, azureAlertId: alertId };
+    }
 
-    // A double click is harmless.
-    const again = await request(server)
-      .post(`${url}/acknowledge`)
-      .set('authorization', mockCredentials.user.header('user:default/alex.sre'));
-    expect(again.body.changed).toBe(false);
+    it('acknowledges and closes in Azure first, then here, with an audit trail', async () => {
+      const server = await backend();
+      const { id, azureAlertId } = await firedAlert(server);
+      const url = `${BASE}/alerts/${encodeURIComponent(id)}`;
 
-    const close = await request(server)
-      .post(`${url}/close`)
-      .set('authorization', mockCredentials.user.header('user:default/alex.sre'));
-    expect(close.body.alert.state).toBe('Closed');
-    expect(emulator.state.alerts.find(a => a.alertId === azureAlertId)!.essentials.alertState).toBe('Closed');
+      const ack = await request(server)
+        .post(`${url}/acknowledge`)
+        .set(
+          'authorization',
+          mockCredentials.user.header('user:default/alex.sre'),
+        )
+        .send({ comment: 'looking into it' });
+      expect(ack.status).toBe(200);
+      expect(ack.body).toMatchObject({
+        changed: true,
+        alert: { id, state: 'Acknowledged' },
+      });
+      const inAzure = emulator.state.alerts.find(
+        a => a.alertId === azureAlertId,
+      )!;
+      expect(inAzure.essentials.alertState).toBe('Acknowledged');
 
-    const reopen = await request(server)
-      .post(`${url}/acknowledge`)
-      .set('authorization', mockCredentials.user.header('user:default/alex.sre'));
-    expect(reopen.status).toBe(409);
-    expect(reopen.body.error.name).toBe('ConflictError');
+      // A double click is harmless.
+      const again = await request(server)
+        .post(`${url}/acknowledge`)
+        .set(
+          'authorization',
+          mockCredentials.user.header('user:default/alex.sre'),
+        );
+      expect(again.body.changed).toBe(false);
 
-    const audit = await request(server)
-      .get(`${BASE}/audit`)
-      .query({ entityRef: SYSTEM })
-      .set('authorization', mockCredentials.service.header());
-    expect(audit.body.items.map((e: { action: string; actor: string }) => [e.action, e.actor])).toEqual([
-      ['alert.close', 'user:default/alex.sre'],
-      ['alert.acknowledge', 'user:default/alex.sre'],
-    ]);
-    expect(audit.body.items[1].details).toEqual({ from: 'New', to: 'Acknowledged', comment: 'looking into it' });
-  });
+      const close = await request(server)
+        .post(`${url}/close`)
+        .set(
+          'authorization',
+          mockCredentials.user.header('user:default/alex.sre'),
+        );
+      expect(close.body.alert.state).toBe('Closed');
+      expect(
+        emulator.state.alerts.find(a => a.alertId === azureAlertId)!.essentials
+          .alertState,
+      ).toBe('Closed');
 
-  it('refuses without the permission, without a user, and with a bad body', async () => {
-    const denied = await backend(AuthorizeResult.DENY);
-    const { id } = await firedAlert(denied);
-    const url = `${BASE}/alerts/${encodeURIComponent(id)}/acknowledge`;
-    const forbidden = await request(denied).post(url).set('authorization', mockCredentials.user.header());
-    expect(forbidden.status).toBe(403);
-    expect(forbidden.body.error.message).toMatch(/sre-control-center\.alert\.update/);
+      const reopen = await request(server)
+        .post(`${url}/acknowledge`)
+        .set(
+          'authorization',
+          mockCredentials.user.header('user:default/alex.sre'),
+        );
+      expect(reopen.status).toBe(409);
+      expect(reopen.body.error.name).toBe('ConflictError');
 
-    const server = await backend();
-    const service = await request(server).post(url).set('authorization', mockCredentials.service.header());
-    expect(service.status).toBe(403);
-    const bad = await request(server)
-      .post(url)
-      .set('authorization', mockCredentials.user.header())
-      .send({ comment: 'x', extra: true });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/unknown field extra/);
-    const missing = await request(server)
-      .post(`${BASE}/alerts/${encodeURIComponent('/subscriptions/x/alerts/none')}/close`)
-      .set('authorization', mockCredentials.user.header());
-    expect(missing.status).toBe(404);
-  });
+      const audit = await request(server)
+        .get(`${BASE}/audit`)
+        .query({ entityRef: SYSTEM })
+        .set('authorization', mockCredentials.service.header());
+      expect(
+        audit.body.items.map((e: { action: string; actor: string }) => [
+          e.action,
+          e.actor,
+        ]),
+      ).toEqual([
+        ['alert.close', 'user:default/alex.sre'],
+        ['alert.acknowledge', 'user:default/alex.sre'],
+      ]);
+      expect(audit.body.items[1].details).toEqual({
+        from: 'New',
+        to: 'Acknowledged',
+        comment: 'looking into it',
+      });
+    });
 
-  it('changes nothing here when Azure refuses', async () => {
-    const server = await backend();
-    const { id, azureAlertId } = await firedAlert(server);
-    // The alert disappears from Azure (e.g. deleted with its rule): changestate answers 404.
-    emulator.state.alerts.splice(emulator.state.alerts.findIndex(a => a.alertId === azureAlertId), 1);
-    const res = await request(server)
-      .post(`${BASE}/alerts/${encodeURIComponent(id)}/close`)
-      .set('authorization', mockCredentials.user.header());
-    expect(res.status).toBe(503);
-    expect(res.body.error.message).toMatch(/Azure did not accept/);
-    const after = await request(server)
-      .get(`${BASE}/alerts/${encodeURIComponent(id)}`)
-      .set('authorization', mockCredentials.user.header());
-    expect(after.body.state).toBe('New');
-  });
-});
+    it('refuses without the permission, without a user, and with a bad body', async () => {
+      const denied = await backend(AuthorizeResult.DENY);
+      const { id } = await firedAlert(denied);
+      const url = `${BASE}/alerts/${encodeURIComponent(id)}/acknowledge`;
+      const forbidden = await request(denied)
+        .post(url)
+        .set('authorization', mockCredentials.user.header());
+      expect(forbidden.status).toBe(403);
+      expect(forbidden.body.error.message).toMatch(
+        /sre-control-center\.alert\.update/,
+      );
+
+      const server = await backend();
+      const service = await request(server)
+        .post(url)
+        .set('authorization', mockCredentials.service.header());
+      expect(service.status).toBe(403);
+      const bad = await request(server)
+        .post(url)
+        .set('authorization', mockCredentials.user.header())
+        .send({ comment: 'x', extra: true });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/unknown field extra/);
+      const missing = await request(server)
+        .post(
+          `${BASE}/alerts/${encodeURIComponent(
+            '/subscriptions/x/alerts/none',
+          )}/close`,
+        )
+        .set('authorization', mockCredentials.user.header());
+      expect(missing.status).toBe(404);
+    });
+
+    it('changes nothing here when Azure refuses', async () => {
+      const server = await backend();
+      const { id, azureAlertId } = await firedAlert(server);
+      // The alert disappears from Azure (e.g. deleted with its rule): changestate answers 404.
+      emulator.state.alerts.splice(
+        emulator.state.alerts.findIndex(a => a.alertId === azureAlertId),
+        1,
+      );
+      const res = await request(server)
+        .post(`${BASE}/alerts/${encodeURIComponent(id)}/close`)
+        .set('authorization', mockCredentials.user.header());
+      expect(res.status).toBe(503);
+      expect(res.body.error.message).toMatch(/Azure did not accept/);
+      const after = await request(server)
+        .get(`${BASE}/alerts/${encodeURIComponent(id)}`)
+        .set('authorization', mockCredentials.user.header());
+      expect(after.body.state).toBe('New');
+    });
+  },
+);

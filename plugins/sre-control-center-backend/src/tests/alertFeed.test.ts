@@ -7,6 +7,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { sreControlCenterPlugin } from '../plugin';
+import { commonAlertPayload, eventually, systemOwning } from './fixtures';
 
 jest.setTimeout(60_000);
 
@@ -14,104 +15,81 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
 const TOKEN = 'test-webhook-token-0123456789';
 const SUB = '3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f';
 
-const system = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'System',
-  metadata: {
-    name: 'mindful-moments',
-    namespace: 'default',
-    annotations: {
-      'sre-control-center/azure-resource-group': `/subscriptions/${SUB}/resourceGroups/rg-mindful-moments-dev`,
-    },
-  },
-  spec: { owner: 'group:default/mindful-moments-team' },
-};
+const system = systemOwning(
+  `/subscriptions/${SUB}/resourceGroups/rg-mindful-moments-dev`,
+);
 
-function alertPayload(n: number, monitorCondition = 'Fired') {
-  return {
-    schemaId: 'azureMonitorCommonAlertSchema',
-    data: {
-      essentials: {
-        alertId: `/subscriptions/${SUB}/providers/Microsoft.AlertsManagement/alerts/alert-${n}`,
-        alertRule: 'alert-high-response-time',
-        severity: 'Sev2',
-        monitorCondition,
-        alertTargetIDs: [
-          `/subscriptions/${SUB}/resourcegroups/rg-mindful-moments-dev/providers/microsoft.web/sites/app-mindful-moments-dev`,
-        ],
-        firedDateTime: new Date(Date.UTC(2026, 10, 28, 10, n)).toISOString(),
-      },
-      alertContext: {},
-    },
-  };
-}
-
-async function eventually<T>(fn: () => Promise<T>, ok: (t: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await fn();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
-
-describe.each(databases.eachSupportedId())('alert feed end to end on %p', databaseId => {
-  it('turns webhook deliveries into a paged alert list for the owning System', async () => {
-    const knex = await databases.init(databaseId);
-    const { server } = await startTestBackend({
-      features: [
-        sreControlCenterPlugin,
-        mockServices.database.factory({ knex }),
-        catalogServiceMock.factory({ entities: [system] }),
-        mockServices.rootConfig.factory({
-          data: { sreControlCenter: { webhookToken: TOKEN } },
-        }),
-      ],
-    });
-    const post = (body: object) =>
-      request(server)
-        .post(`/api/sre-control-center/webhooks/azure-monitor?token=${TOKEN}`)
-        .send(body)
-        .expect(202);
-
-    for (let n = 1; n <= 3; n++) await post(alertPayload(n));
-    await post(alertPayload(2)); // an action-group retry
-    await post(alertPayload(1, 'Resolved'));
-
-    const list = (query: Record<string, string | number>) =>
-      request(server)
-        .get('/api/sre-control-center/alerts')
-        .query({ entityRef: 'system:default/mindful-moments', ...query })
-        .set('authorization', mockCredentials.user.header());
-
-    // Processing is asynchronous to the 202: wait until all five deliveries are in.
-    const all = await eventually(
-      () => list({ limit: 10 }),
-      res =>
-        res.body.items?.length === 3 &&
-        res.body.items[2].monitorCondition === 'Resolved',
-    );
-    expect(all.body.items.map((a: { id: string }) => a.id.split('/').pop())).toEqual([
-      'alert-3',
-      'alert-2',
-      'alert-1',
-    ]);
-
-    const first = await list({ limit: 2 });
-    expect(first.status).toBe(200);
-    expect(first.body.items.map((a: { id: string }) => a.id.split('/').pop())).toEqual([
-      'alert-3',
-      'alert-2',
-    ]);
-    const second = await list({ limit: 2, cursor: first.body.nextCursor });
-    expect(second.body.items).toHaveLength(1);
-    expect(second.body.items[0]).toMatchObject({
-      name: 'alert-high-response-time',
-      entityRef: 'system:default/mindful-moments',
-      state: 'New',
-      monitorCondition: 'Resolved',
-    });
-    expect(second.body.nextCursor).toBeNull();
-    await knex.destroy();
+function alertPayload(
+  n: number,
+  monitorCondition: 'Fired' | 'Resolved' = 'Fired',
+) {
+  return commonAlertPayload({
+    alertId: `/subscriptions/${SUB}/providers/Microsoft.AlertsManagement/alerts/alert-${n}`,
+    alertRule: 'alert-high-response-time',
+    severity: 'Sev2',
+    monitorCondition,
+    targetResourceId: `/subscriptions/${SUB}/resourcegroups/rg-mindful-moments-dev/providers/microsoft.web/sites/app-mindful-moments-dev`,
+    firedDateTime: new Date(Date.UTC(2026, 10, 28, 10, n)).toISOString(),
   });
-});
+}
+
+describe.each(databases.eachSupportedId())(
+  'alert feed end to end on %p',
+  databaseId => {
+    it('turns webhook deliveries into a paged alert list for the owning System', async () => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startTestBackend({
+        features: [
+          sreControlCenterPlugin,
+          mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({ entities: [system] }),
+          mockServices.rootConfig.factory({
+            data: { sreControlCenter: { webhookToken: TOKEN } },
+          }),
+        ],
+      });
+      const post = (body: object) =>
+        request(server)
+          .post(`/api/sre-control-center/webhooks/azure-monitor?token=${TOKEN}`)
+          .send(body)
+          .expect(202);
+
+      for (let n = 1; n <= 3; n++) await post(alertPayload(n));
+      await post(alertPayload(2)); // an action-group retry
+      await post(alertPayload(1, 'Resolved'));
+
+      const list = (query: Record<string, string | number>) =>
+        request(server)
+          .get('/api/sre-control-center/alerts')
+          .query({ entityRef: 'system:default/mindful-moments', ...query })
+          .set('authorization', mockCredentials.user.header());
+
+      // Processing is asynchronous to the 202: wait until all five deliveries are in.
+      const all = await eventually(
+        () => list({ limit: 10 }),
+        res =>
+          res.body.items?.length === 3 &&
+          res.body.items[2].monitorCondition === 'Resolved',
+      );
+      expect(
+        all.body.items.map((a: { id: string }) => a.id.split('/').pop()),
+      ).toEqual(['alert-3', 'alert-2', 'alert-1']);
+
+      const first = await list({ limit: 2 });
+      expect(first.status).toBe(200);
+      expect(
+        first.body.items.map((a: { id: string }) => a.id.split('/').pop()),
+      ).toEqual(['alert-3', 'alert-2']);
+      const second = await list({ limit: 2, cursor: first.body.nextCursor });
+      expect(second.body.items).toHaveLength(1);
+      expect(second.body.items[0]).toMatchObject({
+        name: 'alert-high-response-time',
+        entityRef: 'system:default/mindful-moments',
+        state: 'New',
+        monitorCondition: 'Resolved',
+      });
+      expect(second.body.nextCursor).toBeNull();
+      await knex.destroy();
+    });
+  },
+);

@@ -13,9 +13,17 @@ const fullConfig = {
       webhookSecret: 'hook-secret',
       agentLogins: ['azure-sre-agent[bot]'],
     },
-    approvals: { approvers: ['group:default/sre-owners'], distinctApprover: true },
+    approvals: {
+      approvers: ['group:default/sre-owners'],
+      distinctApprover: true,
+    },
     runbooks: [
-      { name: 'Restart', actions: [{ type: 'restart', resource: 'app', approval_required: false }] },
+      {
+        name: 'Restart',
+        actions: [
+          { type: 'restart', resource: 'app', approval_required: false },
+        ],
+      },
     ],
   },
 };
