@@ -45,7 +45,9 @@ async function readable(i, prefix, deadline) {
 }
 
 function pct(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
 }
 
 async function main() {
@@ -55,7 +57,9 @@ async function main() {
     env: {
       SRE_CC_WEBHOOK_TOKEN: TOKEN,
       LOG_LEVEL: 'warn',
-      APP_CONFIG_backend_database_connection: JSON.stringify({ directory: dir }),
+      APP_CONFIG_backend_database_connection: JSON.stringify({
+        directory: dir,
+      }),
       APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
         { type: 'static', options: { token: READ_TOKEN, subject: 'bench' } },
       ]),
@@ -76,18 +80,21 @@ async function main() {
     for (let i = 0; i < n; i++) {
       const t0 = process.hrtime.bigint();
       await post(i, 'seq');
-      if (!(await readable(i, 'seq', Date.now() + 10_000))) throw new Error(`alert seq-${i} not readable`);
+      if (!(await readable(i, 'seq', Date.now() + 10_000)))
+        throw new Error(`alert seq-${i} not readable`);
       latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
     latencies.sort((a, b) => a - b);
-    console.log(JSON.stringify({
-      bench: 'webhook → alert readable, one at a time (sqlite)',
-      alerts: n,
-      'p50 ms': Number(pct(latencies, 50).toFixed(1)),
-      'p95 ms': Number(pct(latencies, 95).toFixed(1)),
-      'p99 ms': Number(pct(latencies, 99).toFixed(1)),
-      'max ms': Number(latencies[latencies.length - 1].toFixed(1)),
-    }));
+    console.log(
+      JSON.stringify({
+        bench: 'webhook → alert readable, one at a time (sqlite)',
+        alerts: n,
+        'p50 ms': Number(pct(latencies, 50).toFixed(1)),
+        'p95 ms': Number(pct(latencies, 95).toFixed(1)),
+        'p99 ms': Number(pct(latencies, 99).toFixed(1)),
+        'max ms': Number(latencies[latencies.length - 1].toFixed(1)),
+      }),
+    );
 
     const burst = arg('burst', 2000);
     const started = Date.now();
@@ -105,15 +112,17 @@ async function main() {
       if (!(await readable(i, 'burst', Date.now() + 5_000))) missing++;
     }
     const seconds = (Date.now() - started) / 1000;
-    console.log(JSON.stringify({
-      bench: 'burst: webhooks accepted → all alerts readable (sqlite)',
-      accepted,
-      'ingest s': Number(load.seconds.toFixed(2)),
-      'all readable s': Number(seconds.toFixed(2)),
-      'alerts/s end to end': Math.round(accepted / seconds),
-      'sampled missing': missing,
-      lastReadable: ok,
-    }));
+    console.log(
+      JSON.stringify({
+        bench: 'burst: webhooks accepted → all alerts readable (sqlite)',
+        accepted,
+        'ingest s': Number(load.seconds.toFixed(2)),
+        'all readable s': Number(seconds.toFixed(2)),
+        'alerts/s end to end': Math.round(accepted / seconds),
+        'sampled missing': missing,
+        lastReadable: ok,
+      }),
+    );
   } finally {
     backend.stop();
   }

@@ -9,17 +9,21 @@ const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
 
 /** Starts packages/backend on `port` with extra env (APP_CONFIG_* overrides); resolves when healthy. */
 async function startBackend({ port, env = {}, timeoutMs = 120_000 }) {
-  const child = spawn(process.execPath, [YARN, 'workspace', 'backend', 'start'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      APP_CONFIG_backend_baseUrl: `http://localhost:${port}`,
-      APP_CONFIG_backend_listen_port: String(port),
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [YARN, 'workspace', 'backend', 'start'],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        APP_CONFIG_backend_baseUrl: `http://localhost:${port}`,
+        APP_CONFIG_backend_listen_port: String(port),
+        ...env,
+      },
     },
-  });
+  );
   let output = '';
   child.stdout.on('data', d => (output += d));
   child.stderr.on('data', d => (output += d));
@@ -34,7 +38,9 @@ async function startBackend({ port, env = {}, timeoutMs = 120_000 }) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/sre-control-center/health`);
+      const res = await fetch(
+        `http://127.0.0.1:${port}/api/sre-control-center/health`,
+      );
       if (res.ok) return { stop, output: () => output };
     } catch {
       // not yet
@@ -49,7 +55,15 @@ async function startBackend({ port, env = {}, timeoutMs = 120_000 }) {
  * Sends requests from `concurrency` workers until `total` are done or
  * `maxSeconds` pass (both bound the load). Returns latencies and statuses.
  */
-async function driveLoad({ url, method = 'POST', body, headers = {}, concurrency, total, maxSeconds }) {
+async function driveLoad({
+  url,
+  method = 'POST',
+  body,
+  headers = {},
+  concurrency,
+  total,
+  maxSeconds,
+}) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const target = new URL(url);
   const latencies = [];
@@ -70,13 +84,20 @@ async function driveLoad({ url, method = 'POST', body, headers = {}, concurrency
           port: target.port,
           path: target.pathname + target.search,
           method,
-          headers: { 'content-type': 'application/json', 'content-length': data.length, ...headers },
+          headers: {
+            'content-type': 'application/json',
+            'content-length': data.length,
+            ...headers,
+          },
         },
         res => {
           res.resume();
           res.on('end', () => {
             latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-            statuses.set(res.statusCode, (statuses.get(res.statusCode) || 0) + 1);
+            statuses.set(
+              res.statusCode,
+              (statuses.get(res.statusCode) || 0) + 1,
+            );
             resolve();
           });
         },
@@ -103,7 +124,9 @@ async function driveLoad({ url, method = 'POST', body, headers = {}, concurrency
 
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
 }
 
 function summarize(name, { latencies, statuses, seconds, count }) {

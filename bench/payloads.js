@@ -50,5 +50,4 @@ function alertBody(i, prefix = 'bench') {
   });
 }
 
-
 module.exports = { alertBody, alertId };

@@ -8,7 +8,9 @@ const benches = ['webhook-ingest.js', 'alert-latency.js'];
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n=== ${bench}`);
-  const res = spawnSync(process.execPath, [path.join(__dirname, bench)], { stdio: 'inherit' });
+  const res = spawnSync(process.execPath, [path.join(__dirname, bench)], {
+    stdio: 'inherit',
+  });
   if (res.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

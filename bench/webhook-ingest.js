@@ -44,13 +44,21 @@ async function main() {
       APP_CONFIG_backend_database_prefix: `bench_${Date.now()}_`,
     });
   } else {
-    env.APP_CONFIG_backend_database_connection = JSON.stringify({ directory: dir });
+    env.APP_CONFIG_backend_database_connection = JSON.stringify({
+      directory: dir,
+    });
   }
   const backend = await startBackend({ port: PORT, env });
   try {
     const url = `http://127.0.0.1:${PORT}/api/sre-control-center/webhooks/azure-monitor?token=${TOKEN}`;
     // Warm-up: JIT, connection pool, first inserts.
-    await driveLoad({ url, body: alertBody, concurrency: 10, total: 500, maxSeconds: 10 });
+    await driveLoad({
+      url,
+      body: alertBody,
+      concurrency: 10,
+      total: 500,
+      maxSeconds: 10,
+    });
     const result = await driveLoad({
       url,
       body: alertBody,
@@ -61,11 +69,20 @@ async function main() {
     summarize(`webhook-ingest (${postgres ? 'postgresql' : 'sqlite'})`, result);
     if (!postgres) {
       const Database = require('better-sqlite3');
-      const file = fs.readdirSync(dir).find(f => f.includes('sre-control-center'));
+      const file = fs
+        .readdirSync(dir)
+        .find(f => f.includes('sre-control-center'));
       const db = new Database(path.join(dir, file), { readonly: true });
       const rows = db.prepare('select count(*) as n from inbox').get().n;
       const accepted = 500 + (result.statuses.get(202) || 0);
-      console.log(JSON.stringify({ check: 'inbox rows == 202 answers', rows, accepted, ok: rows === accepted }));
+      console.log(
+        JSON.stringify({
+          check: 'inbox rows == 202 answers',
+          rows,
+          accepted,
+          ok: rows === accepted,
+        }),
+      );
       db.close();
     }
   } finally {

@@ -31,7 +31,9 @@ function ensureChromium() {
     });
     if (res.status === 0 && fs.existsSync(CHROMIUM)) return;
   }
-  throw new Error(`Chromium not found at ${CHROMIUM}; install it (apt-get install chromium) or set CHROMIUM_PATH`);
+  throw new Error(
+    `Chromium not found at ${CHROMIUM}; install it (apt-get install chromium) or set CHROMIUM_PATH`,
+  );
 }
 
 async function waitFor(url, deadline) {
@@ -50,28 +52,35 @@ async function waitFor(url, deadline) {
 async function main() {
   ensureChromium();
   const started = Date.now();
-  const portal = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start-dev.js')], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      EMULATOR_PORT,
-      SRE_CC_BACKEND_URL: backendUrl,
-      SRE_CC_WEBHOOK_TOKEN: 'e2e-webhook-token-0123456789',
-      // The tests fire their own incidents.
-      EMULATOR_DEMO_INTERVAL_SECONDS: '0',
-      APP_CONFIG_app_baseUrl: appUrl,
-      APP_CONFIG_backend_baseUrl: backendUrl,
-      APP_CONFIG_backend_listen_port: BACKEND_PORT,
-      APP_CONFIG_backend_cors_origin: appUrl,
-      APP_CONFIG_backend_database_connection: ':memory:',
-      // A Backstage external access token, as a script or another system would use.
-      APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
-        { type: 'static', options: { token: STATIC_TOKEN, subject: 'e2e-script' } },
-      ]),
+  const portal = spawn(
+    process.execPath,
+    [path.join(ROOT, 'scripts', 'start-dev.js')],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        EMULATOR_PORT,
+        SRE_CC_BACKEND_URL: backendUrl,
+        SRE_CC_WEBHOOK_TOKEN: 'e2e-webhook-token-0123456789',
+        // The tests fire their own incidents.
+        EMULATOR_DEMO_INTERVAL_SECONDS: '0',
+        APP_CONFIG_app_baseUrl: appUrl,
+        APP_CONFIG_backend_baseUrl: backendUrl,
+        APP_CONFIG_backend_listen_port: BACKEND_PORT,
+        APP_CONFIG_backend_cors_origin: appUrl,
+        APP_CONFIG_backend_database_connection: ':memory:',
+        // A Backstage external access token, as a script or another system would use.
+        APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
+          {
+            type: 'static',
+            options: { token: STATIC_TOKEN, subject: 'e2e-script' },
+          },
+        ]),
+      },
     },
-  });
+  );
   const logFile = path.join(ROOT, 'e2e', '.artifacts', 'portal.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.createWriteStream(logFile);
@@ -92,7 +101,11 @@ async function main() {
     const deadline = Date.now() + 240_000;
     await waitFor(`${backendUrl}/api/sre-control-center/health`, deadline);
     await waitFor(appUrl, deadline);
-    console.log(`[e2e] portal up in ${((Date.now() - started) / 1000).toFixed(0)} s (log: ${path.relative(ROOT, logFile)})`);
+    console.log(
+      `[e2e] portal up in ${((Date.now() - started) / 1000).toFixed(
+        0,
+      )} s (log: ${path.relative(ROOT, logFile)})`,
+    );
     const tests = fs
       .readdirSync(path.join(__dirname, 'tests'))
       .filter(f => f.endsWith('.test.js'))
@@ -117,15 +130,23 @@ async function main() {
     process.stdout.write(res.stdout);
     status = res.status ?? 1;
     // Counts for scripts/test-all.js's summary.
-    const count = name => Number((res.stdout.match(new RegExp(`^# ${name} (\\d+)`, 'm')) || [])[1] || 0);
+    const count = name =>
+      Number(
+        (res.stdout.match(new RegExp(`^# ${name} (\\d+)`, 'm')) || [])[1] || 0,
+      );
     fs.writeFileSync(
       path.join(ROOT, 'e2e', '.artifacts', 'summary.json'),
-      JSON.stringify({ passed: count('pass'), failed: count('fail') + count('cancelled') }),
+      JSON.stringify({
+        passed: count('pass'),
+        failed: count('fail') + count('cancelled'),
+      }),
     );
   } catch (e) {
     console.error(`[e2e] ${e.message}; last lines of the portal log:`);
     log.end();
-    console.error(fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'));
+    console.error(
+      fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'),
+    );
   } finally {
     stop();
   }

@@ -22,7 +22,9 @@ const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
 const env = { ...process.env };
 if (!env.SRE_CC_WEBHOOK_TOKEN) {
   env.SRE_CC_WEBHOOK_TOKEN = crypto.randomBytes(24).toString('base64url');
-  console.log(`[start] SRE_CC_WEBHOOK_TOKEN not set; this run's development token is ${env.SRE_CC_WEBHOOK_TOKEN}`);
+  console.log(
+    `[start] SRE_CC_WEBHOOK_TOKEN not set; this run's development token is ${env.SRE_CC_WEBHOOK_TOKEN}`,
+  );
 }
 const backendUrl = env.SRE_CC_BACKEND_URL || 'http://localhost:7007';
 const emulatorPort = env.EMULATOR_PORT || '7010';
@@ -58,13 +60,18 @@ function shutdown(code) {
 process.on('SIGINT', () => shutdown(130));
 process.on('SIGTERM', () => shutdown(143));
 
-const hasEmulator = fs.existsSync(path.join(ROOT, 'packages', 'cloud-emulator', 'src', 'main.ts'));
+const hasEmulator = fs.existsSync(
+  path.join(ROOT, 'packages', 'cloud-emulator', 'src', 'main.ts'),
+);
 if (hasEmulator && !env.SRE_CC_NO_EMULATOR) {
   run('cloud emulator', ['workspace', '@internal/cloud-emulator', 'start'], {
     EMULATOR_PORT: emulatorPort,
-    EMULATOR_ACTION_GROUP_URL: `${backendUrl}/api/sre-control-center/webhooks/azure-monitor?token=${encodeURIComponent(env.SRE_CC_WEBHOOK_TOKEN)}`,
+    EMULATOR_ACTION_GROUP_URL: `${backendUrl}/api/sre-control-center/webhooks/azure-monitor?token=${encodeURIComponent(
+      env.SRE_CC_WEBHOOK_TOKEN,
+    )}`,
     EMULATOR_GITHUB_WEBHOOK_URL: `${backendUrl}/api/sre-control-center/webhooks/github`,
-    EMULATOR_GITHUB_WEBHOOK_SECRET: env.SRE_CC_GITHUB_WEBHOOK_SECRET || 'emulator-webhook-secret',
+    EMULATOR_GITHUB_WEBHOOK_SECRET:
+      env.SRE_CC_GITHUB_WEBHOOK_SECRET || 'emulator-webhook-secret',
     // Demo data: an incident every two minutes unless told otherwise.
     EMULATOR_DEMO_INTERVAL_SECONDS: env.EMULATOR_DEMO_INTERVAL_SECONDS ?? '120',
   });

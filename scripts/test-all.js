@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /*
  * `npm test` (through scripts/toolchain.js): every check, in the order that
- * fails fastest: type-check, lint, unit + backend integration tests (SQLite,
+ * fails fastest: type-check, lint, formatting, unit + backend integration tests (SQLite,
  * plus PostgreSQL when configured), then browser tests. Prints a timing table
  * and a closing "N passed, N failed" line.
  *
@@ -21,7 +21,8 @@ const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
 const PG_VAR = 'BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING';
 
 const env = { ...process.env, CI: process.env.CI || 'true' };
-if (env.SRE_CC_TEST_POSTGRES && !env[PG_VAR]) env[PG_VAR] = env.SRE_CC_TEST_POSTGRES;
+if (env.SRE_CC_TEST_POSTGRES && !env[PG_VAR])
+  env[PG_VAR] = env.SRE_CC_TEST_POSTGRES;
 // TestDatabases would otherwise try to start Docker containers under CI.
 env.BACKSTAGE_TEST_DISABLE_DOCKER = '1';
 
@@ -32,7 +33,11 @@ let failed = 0;
 function step(name, args, { countFrom } = {}) {
   const started = Date.now();
   console.log(`\n=== ${name}: ${args.join(' ')}`);
-  const res = spawnSync(process.execPath, args, { cwd: ROOT, env, stdio: 'inherit' });
+  const res = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+  });
   const seconds = (Date.now() - started) / 1000;
   const ok = res.status === 0;
   results.push({ name, ok, seconds });
@@ -57,21 +62,38 @@ function readJson(file) {
 
 console.log(
   env[PG_VAR]
-    ? `Database tests run on SQLite and PostgreSQL (${env[PG_VAR].replace(/:[^:@/]*@/, ':***@')})`
+    ? `Database tests run on SQLite and PostgreSQL (${env[PG_VAR].replace(
+        /:[^:@/]*@/,
+        ':***@',
+      )})`
     : 'Database tests run on SQLite only: set SRE_CC_TEST_POSTGRES to include PostgreSQL',
 );
 
 step('type-check', [YARN, 'tsc']);
 step('lint', [YARN, 'backstage-cli', 'repo', 'lint']);
+step('format', [YARN, 'prettier:check']);
 
 const jestJson = path.join(os.tmpdir(), `sre-cc-jest-${process.pid}.json`);
 step(
   'unit + integration tests',
-  [YARN, 'backstage-cli', 'repo', 'test', '--ci', '--json', `--outputFile=${jestJson}`],
+  [
+    YARN,
+    'backstage-cli',
+    'repo',
+    'test',
+    '--ci',
+    '--json',
+    `--outputFile=${jestJson}`,
+  ],
   {
     countFrom: () => {
       const report = readJson(jestJson);
-      return report && { passed: report.numPassedTests, failed: report.numFailedTests };
+      return (
+        report && {
+          passed: report.numPassedTests,
+          failed: report.numFailedTests,
+        }
+      );
     },
   },
 );
@@ -88,7 +110,11 @@ if (env.SRE_CC_SKIP_E2E) {
 
 console.log('\nstep                        result   seconds');
 for (const r of results) {
-  console.log(`${r.name.padEnd(28)}${(r.ok ? 'ok' : 'FAILED').padEnd(9)}${r.seconds.toFixed(0).padStart(7)}`);
+  console.log(
+    `${r.name.padEnd(28)}${(r.ok ? 'ok' : 'FAILED').padEnd(9)}${r.seconds
+      .toFixed(0)
+      .padStart(7)}`,
+  );
 }
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(results.every(r => r.ok) ? 0 : 1);

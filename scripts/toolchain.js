@@ -48,10 +48,20 @@ function resolveNode() {
   }
   const platformPkg = `node-${process.platform}-${process.arch}`;
   const prefix = path.join(TOOLS, `node${NODE_MAJOR}`);
-  const pkgDir = path.join(prefix, 'node_modules', 'node', 'node_modules', platformPkg);
+  const pkgDir = path.join(
+    prefix,
+    'node_modules',
+    'node',
+    'node_modules',
+    platformPkg,
+  );
   const bin = path.join(pkgDir, 'bin', 'node');
   if (!fs.existsSync(bin)) {
-    log(`system Node is ${process.version}; fetching node@${NODE_MAJOR} into ${path.relative(ROOT, prefix)}/`);
+    log(
+      `system Node is ${
+        process.version
+      }; fetching node@${NODE_MAJOR} into ${path.relative(ROOT, prefix)}/`,
+    );
     fs.mkdirSync(prefix, { recursive: true });
     const npm = process.env.npm_execpath
       ? [process.execPath, [process.env.npm_execpath]]
@@ -60,12 +70,27 @@ function resolveNode() {
     // policy; its platform binary is installed either way.
     const res = spawnSync(
       npm[0],
-      [...npm[1], 'install', '--prefix', prefix, '--no-save', '--no-package-lock',
-        '--no-audit', '--no-fund', `node@${NODE_MAJOR}`],
-      { stdio: 'inherit', cwd: prefix, env: { ...process.env, npm_config_global: 'false' } },
+      [
+        ...npm[1],
+        'install',
+        '--prefix',
+        prefix,
+        '--no-save',
+        '--no-package-lock',
+        '--no-audit',
+        '--no-fund',
+        `node@${NODE_MAJOR}`,
+      ],
+      {
+        stdio: 'inherit',
+        cwd: prefix,
+        env: { ...process.env, npm_config_global: 'false' },
+      },
     );
     if (res.status !== 0 || !fs.existsSync(bin)) {
-      fail(`could not install node@${NODE_MAJOR} from the npm registry (expected ${bin})`);
+      fail(
+        `could not install node@${NODE_MAJOR} from the npm registry (expected ${bin})`,
+      );
     }
   }
   return { bin, nodedir: pkgDir };
@@ -90,7 +115,9 @@ function toolchainEnv(node) {
 
 function installFingerprint(nodeBin) {
   const hash = crypto.createHash('sha256');
-  const nodeVersion = spawnSync(nodeBin, ['-p', 'process.version'], { encoding: 'utf8' }).stdout.trim();
+  const nodeVersion = spawnSync(nodeBin, ['-p', 'process.version'], {
+    encoding: 'utf8',
+  }).stdout.trim();
   hash.update(nodeVersion);
   const files = [path.join(ROOT, 'yarn.lock'), path.join(ROOT, 'package.json')];
   for (const group of ['packages', 'plugins']) {
@@ -115,13 +142,22 @@ function installFingerprint(nodeBin) {
 }
 
 function nativeModulesLoad(node, env) {
-  const probe = "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()";
-  const res = spawnSync(node.bin, ['-e', probe], { cwd: path.join(ROOT, 'packages', 'backend'), env, encoding: 'utf8' });
+  const probe =
+    "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()";
+  const res = spawnSync(node.bin, ['-e', probe], {
+    cwd: path.join(ROOT, 'packages', 'backend'),
+    env,
+    encoding: 'utf8',
+  });
   return res.status === 0;
 }
 
 function yarn(node, env, args) {
-  return spawnSync(node.bin, [YARN, ...args], { stdio: 'inherit', cwd: ROOT, env });
+  return spawnSync(node.bin, [YARN, ...args], {
+    stdio: 'inherit',
+    cwd: ROOT,
+    env,
+  });
 }
 
 function ensureInstalled(node, env) {
@@ -140,7 +176,9 @@ function ensureInstalled(node, env) {
     log('better-sqlite3 does not load under this Node; rebuilding it');
     const res = yarn(node, env, ['rebuild', 'better-sqlite3']);
     if (res.status !== 0 || !nativeModulesLoad(node, env)) {
-      fail('better-sqlite3 could not be built for this Node (see the output above)');
+      fail(
+        'better-sqlite3 could not be built for this Node (see the output above)',
+      );
     }
   }
   fs.writeFileSync(STAMP, fingerprint);
@@ -158,7 +196,11 @@ function main() {
     fail('usage: node scripts/toolchain.js run <yarn-script> [args...]');
   }
   ensureInstalled(node, env);
-  const child = spawn(node.bin, [YARN, 'run', ...rest], { stdio: 'inherit', cwd: ROOT, env });
+  const child = spawn(node.bin, [YARN, 'run', ...rest], {
+    stdio: 'inherit',
+    cwd: ROOT,
+    env,
+  });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => child.kill(signal));
   }

@@ -15,7 +15,10 @@ test('health answers without credentials', async () => {
 });
 
 test('read routes accept an external access token (service principal)', async () => {
-  const res = await fetch(`${api}/alerts?entityRef=system:default/mindful-moments`, { headers: auth });
+  const res = await fetch(
+    `${api}/alerts?entityRef=system:default/mindful-moments`,
+    { headers: auth },
+  );
   assert.equal(res.status, 200);
   const body = await res.json();
   assert.ok(Array.isArray(body.items));
@@ -23,7 +26,9 @@ test('read routes accept an external access token (service principal)', async ()
 });
 
 test('read routes refuse anonymous callers with a JSON 401', async () => {
-  const res = await fetch(`${api}/alerts?entityRef=system:default/mindful-moments`);
+  const res = await fetch(
+    `${api}/alerts?entityRef=system:default/mindful-moments`,
+  );
   assert.equal(res.status, 401);
   assert.equal((await res.json()).error.name, 'AuthenticationError');
 });

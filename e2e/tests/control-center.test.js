@@ -22,7 +22,9 @@ test('the Mindful Moments System page has a working Control Center tab', async (
   await page.goto(`${appUrl}/catalog/default/system/mindful-moments`);
   // The dev bundle can take a while on first load; then guest sign-in.
   const enter = page.getByRole('button', { name: /enter/i });
-  const heading = page.getByRole('heading', { name: /mindful moments/i }).first();
+  const heading = page
+    .getByRole('heading', { name: /mindful moments/i })
+    .first();
   await enter.or(heading).first().waitFor({ timeout: 120_000 });
   if (await enter.isVisible()) {
     await enter.click();
@@ -39,14 +41,20 @@ test('the Mindful Moments System page has a working Control Center tab', async (
     .first()
     .waitFor({ timeout: 30_000 });
   const file = await screenshot(page, 'control-center');
-  assert.deepEqual(consoleErrors, [], `page errors: ${consoleErrors.join('\n')}`);
+  assert.deepEqual(
+    consoleErrors,
+    [],
+    `page errors: ${consoleErrors.join('\n')}`,
+  );
   console.log(`screenshot: ${file}`);
 });
 
 test('an alert fired in Azure appears on the open page without a reload', async () => {
   const emulatorUrl = process.env.E2E_EMULATOR_URL || 'http://127.0.0.1:7010';
   const page = await context.newPage();
-  await page.goto(`${appUrl}/catalog/default/system/mindful-moments/control-center`);
+  await page.goto(
+    `${appUrl}/catalog/default/system/mindful-moments/control-center`,
+  );
   const enter = page.getByRole('button', { name: /enter/i });
   const card = page.getByText('Alerts', { exact: true }).first();
   await enter.or(card).first().waitFor({ timeout: 120_000 });
@@ -55,20 +63,32 @@ test('an alert fired in Azure appears on the open page without a reload', async 
   const rowsBefore = await page.locator('tbody tr').count();
 
   const started = Date.now();
-  const res = await fetch(`${emulatorUrl}/_emulator/scenarios/db-connection-failures`, { method: 'POST' });
+  const res = await fetch(
+    `${emulatorUrl}/_emulator/scenarios/db-connection-failures`,
+    { method: 'POST' },
+  );
   assert.equal(res.status, 200);
-  await page.getByText('alert-db-connection-failures').first().waitFor({ timeout: 15_000 });
+  await page
+    .getByText('alert-db-connection-failures')
+    .first()
+    .waitFor({ timeout: 15_000 });
   const elapsed = Date.now() - started;
   assert.ok((await page.locator('tbody tr').count()) > rowsBefore);
   // A figure for the note, not an assertion: push latency is measured, not enforced.
-  console.log(`alert visible in the browser ${elapsed} ms after the scenario fired`);
+  console.log(
+    `alert visible in the browser ${elapsed} ms after the scenario fired`,
+  );
 
   // Acknowledge it from the page: the row changes and so does Azure.
-  const row = page.locator('tbody tr', { hasText: 'alert-db-connection-failures' }).first();
+  const row = page
+    .locator('tbody tr', { hasText: 'alert-db-connection-failures' })
+    .first();
   await row.getByRole('button', { name: 'Acknowledge' }).click();
   await row.getByText('Acknowledged').waitFor({ timeout: 15_000 });
   const state = await (await fetch(`${emulatorUrl}/_emulator/state`)).json();
-  const inAzure = state.alerts.filter(a => a.name === 'alert-db-connection-failures').pop();
+  const inAzure = state.alerts
+    .filter(a => a.name === 'alert-db-connection-failures')
+    .pop();
   assert.equal(inAzure.essentials.alertState, 'Acknowledged');
   await screenshot(page, 'control-center-live');
 });

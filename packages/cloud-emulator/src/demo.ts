@@ -14,7 +14,11 @@ export const DEMO_SCENARIOS = [
 
 export function startDemoLoop(
   emulator: RunningEmulator,
-  options: { intervalMs: number; firstAfterMs: number; log: (msg: string) => void },
+  options: {
+    intervalMs: number;
+    firstAfterMs: number;
+    log: (msg: string) => void;
+  },
 ): () => void {
   let next = 0;
   const play = () => {

@@ -213,11 +213,15 @@ describe('scenarios', () => {
 
 describe('alert identity', () => {
   it('gives every firing its own alert id, even within one millisecond', async () => {
-    const emulator = await startCloudEmulator({ now: () => new Date('2026-11-28T10:00:00.000Z') });
+    const emulator = await startCloudEmulator({
+      now: () => new Date('2026-11-28T10:00:00.000Z'),
+    });
     try {
       const ids = [];
       for (let i = 0; i < 3; i++) {
-        const result = (await emulator.runScenario('high-cpu', { resolveAfterMs: null })) as { alertId: string };
+        const result = (await emulator.runScenario('high-cpu', {
+          resolveAfterMs: null,
+        })) as { alertId: string };
         ids.push(result.alertId);
       }
       expect(new Set(ids).size).toBe(3);

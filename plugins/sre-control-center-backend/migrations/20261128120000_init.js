@@ -8,11 +8,19 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('inbox', table => {
-    table.comment('Every raw webhook delivery, stored before it is acknowledged');
+    table.comment(
+      'Every raw webhook delivery, stored before it is acknowledged',
+    );
     table.bigIncrements('id').primary();
     table.string('source', 32).notNullable().comment('azure-monitor | github');
-    table.string('kind', 64).notNullable().comment('payload type, e.g. common-alert or budget');
-    table.string('delivery_key', 512).nullable().comment('provider delivery id when there is one');
+    table
+      .string('kind', 64)
+      .notNullable()
+      .comment('payload type, e.g. common-alert or budget');
+    table
+      .string('delivery_key', 512)
+      .nullable()
+      .comment('provider delivery id when there is one');
     table.text('body').notNullable();
     table.timestamp('received_at', { useTz: true }).notNullable();
     table.timestamp('processed_at', { useTz: true }).nullable();
@@ -21,7 +29,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('alerts', table => {
-    table.comment('Alerts per project, keyed by the lower-cased Azure alert id');
+    table.comment(
+      'Alerts per project, keyed by the lower-cased Azure alert id',
+    );
     table.string('id', 512).primary();
     table.string('entity_ref', 255).notNullable();
     table.string('name', 255).notNullable();

@@ -44,7 +44,9 @@ describe('readSreControlCenterConfig', () => {
           sreControlCenter: { approvals: { approvers: ['sre-owners'] } },
         }),
       ),
-    ).toThrow(/sreControlCenter\.approvals\.approvers\.0: must be a full entity ref/);
+    ).toThrow(
+      /sreControlCenter\.approvals\.approvers\.0: must be a full entity ref/,
+    );
   });
 
   it('names unknown keys and short tokens', () => {

@@ -18,13 +18,8 @@ const runbookSchema = z.strictObject({
 });
 
 const configSchema = z.strictObject({
-  webhookToken: z
-    .string()
-    .min(16, 'must be at least 16 characters')
-    .optional(),
-  azure: z
-    .strictObject({ endpoint: z.url().optional() })
-    .default({}),
+  webhookToken: z.string().min(16, 'must be at least 16 characters').optional(),
+  azure: z.strictObject({ endpoint: z.url().optional() }).default({}),
   github: z
     .strictObject({
       token: z.string().min(1).optional(),
@@ -64,8 +59,12 @@ export function readSreControlCenterConfig(
         ? issue.keys.map(k => [...issue.path, k].join('.'))
         : [issue.path.join('.')];
     return keys
-      .map(key => `${key ? `${CONFIG_KEY}.${key}` : CONFIG_KEY}: ${issue.message}`)
+      .map(
+        key => `${key ? `${CONFIG_KEY}.${key}` : CONFIG_KEY}: ${issue.message}`,
+      )
       .join('; ');
   });
-  throw new Error(`Invalid ${CONFIG_KEY} configuration: ${problems.join('; ')}`);
+  throw new Error(
+    `Invalid ${CONFIG_KEY} configuration: ${problems.join('; ')}`,
+  );
 }

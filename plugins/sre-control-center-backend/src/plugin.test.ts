@@ -27,148 +27,164 @@ const commonAlert = {
   },
 };
 
-describe.each(databases.eachSupportedId())('sre-control-center backend on %p', databaseId => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
-  let knex: Awaited<ReturnType<typeof databases.init>>;
+describe.each(databases.eachSupportedId())(
+  'sre-control-center backend on %p',
+  databaseId => {
+    let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+    let knex: Awaited<ReturnType<typeof databases.init>>;
 
-  beforeAll(async () => {
-    knex = await databases.init(databaseId);
-    ({ server } = await startTestBackend({
-      features: [
-        sreControlCenterPlugin,
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: { sreControlCenter: { webhookToken: TOKEN } },
-        }),
-      ],
-    }));
-  });
-
-  afterAll(async () => {
-    await knex.destroy();
-  });
-
-  it('answers health without credentials', async () => {
-    const res = await request(server).get(`${BASE}/health`);
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok' });
-  });
-
-  describe('GET /alerts', () => {
-    it('refuses anonymous callers', async () => {
-      const res = await request(server)
-        .get(`${BASE}/alerts?entityRef=system:default/mindful-moments`)
-        .set('authorization', mockCredentials.none.header());
-      expect(res.status).toBe(401);
-      expect(res.body.error.name).toBe('AuthenticationError');
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      ({ server } = await startTestBackend({
+        features: [
+          sreControlCenterPlugin,
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: { sreControlCenter: { webhookToken: TOKEN } },
+          }),
+        ],
+      }));
     });
 
-    it.each([
-      ['a user', mockCredentials.user.header()],
-      ['a service principal', mockCredentials.service.header()],
-    ])('serves %s', async (_who, header) => {
-      const res = await request(server)
-        .get(`${BASE}/alerts?entityRef=system:default/mindful-moments`)
-        .set('authorization', header);
+    afterAll(async () => {
+      await knex.destroy();
+    });
+
+    it('answers health without credentials', async () => {
+      const res = await request(server).get(`${BASE}/health`);
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ items: [], nextCursor: null });
+      expect(res.body).toEqual({ status: 'ok' });
     });
 
-    it('says which query field is wrong', async () => {
+    describe('GET /alerts', () => {
+      it('refuses anonymous callers', async () => {
+        const res = await request(server)
+          .get(`${BASE}/alerts?entityRef=system:default/mindful-moments`)
+          .set('authorization', mockCredentials.none.header());
+        expect(res.status).toBe(401);
+        expect(res.body.error.name).toBe('AuthenticationError');
+      });
+
+      it.each([
+        ['a user', mockCredentials.user.header()],
+        ['a service principal', mockCredentials.service.header()],
+      ])('serves %s', async (_who, header) => {
+        const res = await request(server)
+          .get(`${BASE}/alerts?entityRef=system:default/mindful-moments`)
+          .set('authorization', header);
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual({ items: [], nextCursor: null });
+      });
+
+      it('says which query field is wrong', async () => {
+        const res = await request(server)
+          .get(`${BASE}/alerts?entityRef=mindful-moments&limit=0`)
+          .set('authorization', mockCredentials.user.header());
+        expect(res.status).toBe(400);
+        expect(res.body.error.name).toBe('InputError');
+        expect(res.body.error.message).toMatch(
+          /entityRef: must be a full entity ref, kind:namespace\/name/,
+        );
+        expect(res.body.error.message).toMatch(/limit:/);
+      });
+
+      it('rejects a forged cursor', async () => {
+        const res = await request(server)
+          .get(`${BASE}/alerts?entityRef=system:default/a&cursor=Zm9v`)
+          .set('authorization', mockCredentials.user.header());
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(/cursor/);
+      });
+    });
+
+    it('answers unknown routes with a JSON 404', async () => {
       const res = await request(server)
-        .get(`${BASE}/alerts?entityRef=mindful-moments&limit=0`)
+        .get(`${BASE}/no-such-route`)
         .set('authorization', mockCredentials.user.header());
-      expect(res.status).toBe(400);
-      expect(res.body.error.name).toBe('InputError');
-      expect(res.body.error.message).toMatch(/entityRef: must be a full entity ref, kind:namespace\/name/);
-      expect(res.body.error.message).toMatch(/limit:/);
+      expect(res.status).toBe(404);
+      expect(res.body.error).toEqual(
+        expect.objectContaining({
+          name: 'NotFoundError',
+          message: expect.stringContaining('/no-such-route'),
+        }),
+      );
     });
 
-    it('rejects a forged cursor', async () => {
+    it('answers an unknown alert with a JSON 404', async () => {
       const res = await request(server)
-        .get(`${BASE}/alerts?entityRef=system:default/a&cursor=Zm9v`)
+        .get(
+          `${BASE}/alerts/${encodeURIComponent(
+            '/subscriptions/x/alerts/none',
+          )}`,
+        )
         .set('authorization', mockCredentials.user.header());
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(/cursor/);
+      expect(res.status).toBe(404);
+      expect(res.body.error.name).toBe('NotFoundError');
     });
-  });
 
-  it('answers unknown routes with a JSON 404', async () => {
-    const res = await request(server)
-      .get(`${BASE}/no-such-route`)
-      .set('authorization', mockCredentials.user.header());
-    expect(res.status).toBe(404);
-    expect(res.body.error).toEqual(
-      expect.objectContaining({ name: 'NotFoundError', message: expect.stringContaining('/no-such-route') }),
-    );
-  });
+    describe('POST /webhooks/azure-monitor', () => {
+      const url = `${BASE}/webhooks/azure-monitor`;
 
-  it('answers an unknown alert with a JSON 404', async () => {
-    const res = await request(server)
-      .get(`${BASE}/alerts/${encodeURIComponent('/subscriptions/x/alerts/none')}`)
-      .set('authorization', mockCredentials.user.header());
-    expect(res.status).toBe(404);
-    expect(res.body.error.name).toBe('NotFoundError');
-  });
+      it('stores the delivery before answering 202, replays included', async () => {
+        const before = await knex('inbox').count({ n: '*' }).first();
+        for (let i = 0; i < 2; i++) {
+          const res = await request(server)
+            .post(`${url}?token=${TOKEN}`)
+            .set('content-type', 'application/json')
+            .send(JSON.stringify(commonAlert));
+          expect(res.status).toBe(202);
+          expect(res.body.accepted).toBe(true);
+        }
+        const after = await knex('inbox').count({ n: '*' }).first();
+        expect(Number(after!.n) - Number(before!.n)).toBe(2);
+        const row = await knex('inbox').orderBy('id', 'desc').first();
+        expect(JSON.parse(row.body)).toEqual(commonAlert);
+        expect(row.kind).toBe('common-alert');
+      });
 
-  describe('POST /webhooks/azure-monitor', () => {
-    const url = `${BASE}/webhooks/azure-monitor`;
+      it('needs the token', async () => {
+        const res = await request(server).post(url).send(commonAlert);
+        expect(res.status).toBe(401);
+        expect(res.body.error.message).toMatch(/token/);
+      });
 
-    it('stores the delivery before answering 202, replays included', async () => {
-      const before = await knex('inbox').count({ n: '*' }).first();
-      for (let i = 0; i < 2; i++) {
+      it('refuses a wrong token', async () => {
+        const res = await request(server)
+          .post(`${url}?token=wrong`)
+          .send(commonAlert);
+        expect(res.status).toBe(403);
+      });
+
+      it('says when the body is not JSON', async () => {
         const res = await request(server)
           .post(`${url}?token=${TOKEN}`)
           .set('content-type', 'application/json')
-          .send(JSON.stringify(commonAlert));
-        expect(res.status).toBe(202);
-        expect(res.body.accepted).toBe(true);
-      }
-      const after = await knex('inbox').count({ n: '*' }).first();
-      expect(Number(after!.n) - Number(before!.n)).toBe(2);
-      const row = await knex('inbox').orderBy('id', 'desc').first();
-      expect(JSON.parse(row.body)).toEqual(commonAlert);
-      expect(row.kind).toBe('common-alert');
-    });
+          .send('{"schemaId":');
+        expect(res.status).toBe(400);
+        expect(res.body.error.message).toMatch(/not valid JSON/);
+      });
 
-    it('needs the token', async () => {
-      const res = await request(server).post(url).send(commonAlert);
-      expect(res.status).toBe(401);
-      expect(res.body.error.message).toMatch(/token/);
-    });
+      it('answers 422 to JSON that is not an alert', async () => {
+        const res = await request(server)
+          .post(`${url}?token=${TOKEN}`)
+          .send({ hello: 'world' });
+        expect(res.status).toBe(422);
+        expect(res.body.error.message).toMatch(/common alert schema/);
+      });
 
-    it('refuses a wrong token', async () => {
-      const res = await request(server).post(`${url}?token=wrong`).send(commonAlert);
-      expect(res.status).toBe(403);
+      it('answers 413 to an oversized body', async () => {
+        const res = await request(server)
+          .post(`${url}?token=${TOKEN}`)
+          .set('content-type', 'application/json')
+          .send(
+            JSON.stringify({ ...commonAlert, padding: 'x'.repeat(300_000) }),
+          );
+        expect(res.status).toBe(413);
+        expect(res.body.error).toBeDefined();
+      });
     });
-
-    it('says when the body is not JSON', async () => {
-      const res = await request(server)
-        .post(`${url}?token=${TOKEN}`)
-        .set('content-type', 'application/json')
-        .send('{"schemaId":');
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(/not valid JSON/);
-    });
-
-    it('answers 422 to JSON that is not an alert', async () => {
-      const res = await request(server)
-        .post(`${url}?token=${TOKEN}`)
-        .send({ hello: 'world' });
-      expect(res.status).toBe(422);
-      expect(res.body.error.message).toMatch(/common alert schema/);
-    });
-
-    it('answers 413 to an oversized body', async () => {
-      const res = await request(server)
-        .post(`${url}?token=${TOKEN}`)
-        .set('content-type', 'application/json')
-        .send(JSON.stringify({ ...commonAlert, padding: 'x'.repeat(300_000) }));
-      expect(res.status).toBe(413);
-      expect(res.body.error).toBeDefined();
-    });
-  });
-});
+  },
+);
 
 describe('configuration', () => {
   it('refuses to start with a broken sreControlCenter block, naming the key', async () => {
@@ -177,7 +193,9 @@ describe('configuration', () => {
         features: [
           sreControlCenterPlugin,
           mockServices.rootConfig.factory({
-            data: { sreControlCenter: { approvals: { approvers: 'sre-owners' } } },
+            data: {
+              sreControlCenter: { approvals: { approvers: 'sre-owners' } },
+            },
           }),
         ],
       }),

@@ -11,7 +11,11 @@ import { decodeAzureMonitorDelivery } from './adapters/azure/decodeAzureMonitorD
 import { CatalogProjectResolver } from './adapters/catalog/CatalogProjectResolver';
 import { sreControlCenterPermissions } from '@internal/plugin-sre-control-center-common';
 import { readSreControlCenterConfig } from './config';
-import { AlertCommands, AlertReconciler, InboxProcessor } from './domain/alerts';
+import {
+  AlertCommands,
+  AlertReconciler,
+  InboxProcessor,
+} from './domain/alerts';
 import { createRouter } from './service/router';
 import { SignalAlertPublisher } from './service/SignalAlertPublisher';
 import { DatabaseAlertStore } from './store/DatabaseAlertStore';
@@ -58,7 +62,9 @@ export const sreControlCenterPlugin = createBackendPlugin({
         const inbox = new DatabaseInbox(db);
         const projects = new CatalogProjectResolver(deps.catalog, auth);
         const publisher = new SignalAlertPublisher(deps.signals);
-        const source = new AzureAlertSource(createArmAccess(settings.azure.endpoint));
+        const source = new AzureAlertSource(
+          createArmAccess(settings.azure.endpoint),
+        );
         const processor = new InboxProcessor({
           queue: inbox,
           alerts,
@@ -67,10 +73,19 @@ export const sreControlCenterPlugin = createBackendPlugin({
           publisher,
           decode: decodeAzureMonitorDelivery,
           onError: error =>
-            logger.error('Processing Azure Monitor deliveries failed; will retry', error as Error),
+            logger.error(
+              'Processing Azure Monitor deliveries failed; will retry',
+              error as Error,
+            ),
         });
 
-        const reconciler = new AlertReconciler({ projects, source, alerts, ledger: alerts, publisher });
+        const reconciler = new AlertReconciler({
+          projects,
+          source,
+          alerts,
+          ledger: alerts,
+          publisher,
+        });
         deps.permissionsRegistry.addPermissions(sreControlCenterPermissions);
 
         httpRouter.use(
@@ -78,7 +93,12 @@ export const sreControlCenterPlugin = createBackendPlugin({
             httpAuth,
             permissions: deps.permissions,
             alerts,
-            commands: new AlertCommands({ alerts, source, ledger: alerts, publisher }),
+            commands: new AlertCommands({
+              alerts,
+              source,
+              ledger: alerts,
+              publisher,
+            }),
             inbox,
             audit: new DatabaseAuditLog(db),
             webhookToken,
@@ -112,10 +132,14 @@ export const sreControlCenterPlugin = createBackendPlugin({
           fn: async () => {
             const report = await reconciler.reconcile();
             for (const failure of report.failures) {
-              logger.warn(`Alert reconciliation failed for ${failure.entityRef}: ${failure.error}`);
+              logger.warn(
+                `Alert reconciliation failed for ${failure.entityRef}: ${failure.error}`,
+              );
             }
             if (report.changed > 0) {
-              logger.info(`Alert reconciliation: ${report.changed} of ${report.seen} alerts changed in Azure`);
+              logger.info(
+                `Alert reconciliation: ${report.changed} of ${report.seen} alerts changed in Azure`,
+              );
             }
           },
         });

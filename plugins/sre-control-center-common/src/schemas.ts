@@ -10,7 +10,13 @@ export const entityRefSchema = z
     'must be a full entity ref, kind:namespace/name (e.g. group:default/sre-owners)',
   );
 
-export const alertSeveritySchema = z.enum(['Sev0', 'Sev1', 'Sev2', 'Sev3', 'Sev4']);
+export const alertSeveritySchema = z.enum([
+  'Sev0',
+  'Sev1',
+  'Sev2',
+  'Sev3',
+  'Sev4',
+]);
 export const alertStateSchema = z.enum(['New', 'Acknowledged', 'Closed']);
 
 /** Query of `GET /alerts`. */

@@ -16,21 +16,31 @@ describe('new frontend system plugin (alpha)', () => {
 
   it('adds a Control Center tab for System entities only', () => {
     const tester = createExtensionTester(controlCenterEntityContent);
-    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Control Center');
-    const appliesTo = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Control Center',
+    );
+    const appliesTo = tester.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    );
     expect(appliesTo).toBeDefined();
     expect(appliesTo!(mindfulMomentsSystem)).toBe(true);
-    expect(appliesTo!({ ...mindfulMomentsSystem, kind: 'Component' })).toBe(false);
+    expect(appliesTo!({ ...mindfulMomentsSystem, kind: 'Component' })).toBe(
+      false,
+    );
   });
 
   it('renders the tab content against the API', async () => {
     const api = fakeApi();
     const tester = createExtensionTester(controlCenterEntityContent);
     await renderInTestApp(
-      <EntityProvider entity={mindfulMomentsSystem}>{tester.reactElement()}</EntityProvider>,
+      <EntityProvider entity={mindfulMomentsSystem}>
+        {tester.reactElement()}
+      </EntityProvider>,
       { apis: [[sreControlCenterApiRef, api]] },
     );
-    expect(await screen.findByText(/No alerts for this project/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/No alerts for this project/),
+    ).toBeInTheDocument();
     expect(screen.getByText('Azure stack')).toBeInTheDocument();
   });
 });

@@ -1,6 +1,10 @@
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
+import {
+  TestApiProvider,
+  mockApis,
+  renderInTestApp,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { sreControlCenterApiRef } from './api';
@@ -26,7 +30,9 @@ describe('legacy plugin (core-plugin-api)', () => {
         </EntityProvider>
       </TestApiProvider>,
     );
-    expect(await screen.findByText(/No alerts for this project/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/No alerts for this project/),
+    ).toBeInTheDocument();
     expect(screen.getByText('rg-mindful-moments-dev')).toBeInTheDocument();
     expect(api.requests).toEqual([
       { entityRef: 'system:default/mindful-moments', limit: 50 },
@@ -49,7 +55,9 @@ describe('legacy plugin (core-plugin-api)', () => {
         </EntityProvider>
       </TestApiProvider>,
     );
-    expect(await screen.findByText('alert-high-response-time')).toBeInTheDocument();
+    expect(
+      await screen.findByText('alert-high-response-time'),
+    ).toBeInTheDocument();
     expect(screen.getByText('Sev2')).toBeInTheDocument();
   });
 });

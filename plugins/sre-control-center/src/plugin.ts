@@ -32,7 +32,9 @@ export const EntityControlCenterContent = sreControlCenterPlugin.provide(
   createRoutableExtension({
     name: 'EntityControlCenterContent',
     component: () =>
-      import('./components/ControlCenterContent').then(m => m.ControlCenterContent),
+      import('./components/ControlCenterContent').then(
+        m => m.ControlCenterContent,
+      ),
     mountPoint: rootRouteRef,
   }),
 );

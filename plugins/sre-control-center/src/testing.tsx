@@ -36,12 +36,26 @@ export function fakeApi(alerts: Alert[] = []): SreControlCenterApi & {
     async acknowledgeAlert(id) {
       requests.push({ acknowledge: id });
       const alert = alerts.find(a => a.id === id)!;
-      return { alert: { ...alert, state: 'Acknowledged', updatedAt: new Date().toISOString() }, changed: true };
+      return {
+        alert: {
+          ...alert,
+          state: 'Acknowledged',
+          updatedAt: new Date().toISOString(),
+        },
+        changed: true,
+      };
     },
     async closeAlert(id) {
       requests.push({ close: id });
       const alert = alerts.find(a => a.id === id)!;
-      return { alert: { ...alert, state: 'Closed', updatedAt: new Date().toISOString() }, changed: true };
+      return {
+        alert: {
+          ...alert,
+          state: 'Closed',
+          updatedAt: new Date().toISOString(),
+        },
+        changed: true,
+      };
     },
   };
 }

@@ -1,4 +1,7 @@
-import { AuthorizeResult, createPermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
 import type { UserInfoService } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
@@ -19,12 +22,19 @@ function userWith(...ownershipEntityRefs: string[]): PolicyQueryUser {
 
 const ownershipByUser: Record<string, string[]> = {
   'user:default/alex': ['user:default/alex', 'group:default/sre-owners'],
-  'user:default/sam': ['user:default/sam', 'group:default/mindful-moments-team'],
+  'user:default/sam': [
+    'user:default/sam',
+    'group:default/mindful-moments-team',
+  ],
 };
 const userInfo: UserInfoService = {
   async getUserInfo(credentials) {
-    const ref = (credentials.principal as { userEntityRef: string }).userEntityRef;
-    return { userEntityRef: ref, ownershipEntityRefs: ownershipByUser[ref] ?? [ref] };
+    const ref = (credentials.principal as { userEntityRef: string })
+      .userEntityRef;
+    return {
+      userEntityRef: ref,
+      ownershipEntityRefs: ownershipByUser[ref] ?? [ref],
+    };
   },
 };
 
@@ -44,10 +54,12 @@ describe('SrePermissionPolicy', () => {
 
   it('denies approval to everyone else', async () => {
     expect(
-      (await policy.handle(
-        { permission: runbookApprovePermission },
-        userWith('user:default/sam'),
-      )).result,
+      (
+        await policy.handle(
+          { permission: runbookApprovePermission },
+          userWith('user:default/sam'),
+        )
+      ).result,
     ).toBe(AuthorizeResult.DENY);
     expect(
       (await policy.handle({ permission: runbookApprovePermission })).result,
@@ -59,17 +71,23 @@ describe('SrePermissionPolicy', () => {
       (await policy.handle({ permission: alertUpdatePermission })).result,
     ).toBe(AuthorizeResult.DENY);
     expect(
-      (await policy.handle(
-        { permission: alertUpdatePermission },
-        userWith('user:default/sam'),
-      )).result,
+      (
+        await policy.handle(
+          { permission: alertUpdatePermission },
+          userWith('user:default/sam'),
+        )
+      ).result,
     ).toBe(AuthorizeResult.ALLOW);
   });
 
   it('leaves other plugins permissions open', async () => {
-    const other = createPermission({ name: 'catalog.entity.read', attributes: { action: 'read' } });
-    expect((await policy.handle({ permission: other }, userWith('user:default/sam'))).result).toBe(
-      AuthorizeResult.ALLOW,
-    );
+    const other = createPermission({
+      name: 'catalog.entity.read',
+      attributes: { action: 'read' },
+    });
+    expect(
+      (await policy.handle({ permission: other }, userWith('user:default/sam')))
+        .result,
+    ).toBe(AuthorizeResult.ALLOW);
   });
 });

@@ -63,7 +63,9 @@ export class SrePermissionPolicy implements PermissionPolicy {
 
   private async isApprover(user?: PolicyQueryUser): Promise<boolean> {
     if (!user) return false;
-    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(user.credentials);
+    const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+      user.credentials,
+    );
     return ownershipEntityRefs.some(ref =>
       this.approvers.has(ref.toLocaleLowerCase('en-US')),
     );

@@ -18,7 +18,9 @@ export default createBackendModule({
       },
       async init({ policy, config, userInfo }) {
         const approvers =
-          config.getOptionalStringArray('sreControlCenter.approvals.approvers') ?? [];
+          config.getOptionalStringArray(
+            'sreControlCenter.approvals.approvers',
+          ) ?? [];
         policy.setPolicy(new SrePermissionPolicy({ approvers, userInfo }));
       },
     });

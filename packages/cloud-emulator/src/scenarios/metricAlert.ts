@@ -23,7 +23,11 @@ export interface FiredAlert {
  * Alert ids derive from rule and time so runs are repeatable; two firings of
  * one rule in the same millisecond still need distinct ids, as in Azure.
  */
-function uniqueAlertId(ctx: EmulatorContext, ruleName: string, at: Date): string {
+function uniqueAlertId(
+  ctx: EmulatorContext,
+  ruleName: string,
+  at: Date,
+): string {
   const taken = new Set(ctx.state.alerts.map(a => a.alertId));
   let id = stableGuid(`${ruleName}@${at.toISOString()}`);
   for (let n = 1; taken.has(id); n++) {
@@ -45,7 +49,11 @@ export function fireMetricAlert(
   const rule = ALERT_RULES[ruleName];
   if (!rule) throw new Error(`Unknown alert rule '${ruleName}'`);
   const now = ctx.now();
-  const alert = createMetricAlert(rule, now, uniqueAlertId(ctx, rule.name, now));
+  const alert = createMetricAlert(
+    rule,
+    now,
+    uniqueAlertId(ctx, rule.name, now),
+  );
   ctx.state.alerts.push(alert);
   const override = {
     resourceId: rule.targetResource,

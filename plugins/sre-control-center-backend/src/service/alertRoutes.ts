@@ -24,7 +24,9 @@ import { withHttpErrors } from './domainErrors';
 import { parseInput } from './validation';
 
 /** Read routes serve signed-in users and service principals alike. */
-export const READERS = { allow: ['user', 'service'] as Array<'user' | 'service'> };
+export const READERS = {
+  allow: ['user', 'service'] as Array<'user' | 'service'>,
+};
 
 export interface AlertRoutesOptions {
   httpAuth: HttpAuthService;
@@ -44,7 +46,10 @@ export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
     let after;
     if (query.cursor) {
       after = decodeCursor(query.cursor);
-      if (!after) throw new InputError('Invalid alert query: cursor: not a cursor from this API');
+      if (!after)
+        throw new InputError(
+          'Invalid alert query: cursor: not a cursor from this API',
+        );
     }
     const page = await alerts.list({
       entityRef: query.entityRef.toLocaleLowerCase('en-US'),
@@ -69,7 +74,8 @@ export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
     res.json(alert);
   });
 
-  const stateChange = (target: RequestedState): express.RequestHandler =>
+  const stateChange =
+    (target: RequestedState): express.RequestHandler =>
     async (req, res) => {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       const [decision] = await permissions.authorize(
@@ -77,9 +83,15 @@ export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
         { credentials },
       );
       if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(`You may not change alerts (${alertUpdatePermission.name})`);
+        throw new NotAllowedError(
+          `You may not change alerts (${alertUpdatePermission.name})`,
+        );
       }
-      const body = parseInput(alertStateChangeBodySchema, req.body ?? {}, 'request body');
+      const body = parseInput(
+        alertStateChangeBodySchema,
+        req.body ?? {},
+        'request body',
+      );
       const result = await withHttpErrors(() =>
         commands.changeState(
           req.params.id.toLocaleLowerCase('en-US'),

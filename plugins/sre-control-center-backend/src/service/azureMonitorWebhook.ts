@@ -15,7 +15,9 @@ export const WEBHOOK_BODY_LIMIT = '256kb';
  * Tells what kind of action-group payload this is, or undefined when it is
  * neither the common alert schema nor a Cost Management budget alert.
  */
-export function classifyAzureMonitorPayload(payload: unknown): string | undefined {
+export function classifyAzureMonitorPayload(
+  payload: unknown,
+): string | undefined {
   if (!payload || typeof payload !== 'object') return undefined;
   const body = payload as Record<string, unknown>;
   const data = body.data as Record<string, unknown> | undefined;
@@ -53,7 +55,9 @@ export function createAzureMonitorWebhookRouter(options: {
       }
       const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
       if (!raw) {
-        throw new InputError('Empty body: expected an Azure Monitor alert payload');
+        throw new InputError(
+          'Empty body: expected an Azure Monitor alert payload',
+        );
       }
       let payload: unknown;
       try {

@@ -27,7 +27,9 @@ export interface RouterOptions {
   onDelivery?: () => void;
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const router = Router();
 
   // Webhooks first: they parse their own raw bodies.
@@ -45,7 +47,10 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     await options.httpAuth.credentials(req, READERS);
     const query = parseInput(listAuditQuerySchema, req.query, 'audit query');
     res.json({
-      items: await options.audit.list(query.entityRef.toLocaleLowerCase('en-US'), query.limit),
+      items: await options.audit.list(
+        query.entityRef.toLocaleLowerCase('en-US'),
+        query.limit,
+      ),
     });
   });
 

@@ -17,7 +17,9 @@ export function parseInput<S extends z.ZodType>(
   const details = result.error.issues
     .map(issue => {
       if (issue.code === 'unrecognized_keys') {
-        return `unknown ${issue.keys.length > 1 ? 'fields' : 'field'} ${issue.keys.join(', ')}`;
+        return `unknown ${
+          issue.keys.length > 1 ? 'fields' : 'field'
+        } ${issue.keys.join(', ')}`;
       }
       const path = issue.path.join('.');
       return path ? `${path}: ${issue.message}` : issue.message;

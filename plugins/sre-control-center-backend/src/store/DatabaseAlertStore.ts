@@ -99,7 +99,9 @@ export class DatabaseAlertStore
       query.andWhere(q =>
         q
           .where('fired_at', '<', firedAt)
-          .orWhere(q2 => q2.where('fired_at', '=', firedAt).andWhere('id', '<', id)),
+          .orWhere(q2 =>
+            q2.where('fired_at', '=', firedAt).andWhere('id', '<', id),
+          ),
       );
     }
     const rows = await query;
@@ -147,7 +149,10 @@ export class DatabaseAlertStore
     await this.db.transaction(async tx => {
       await tx<AlertRow>('alerts')
         .where('id', change.alert.id)
-        .update({ state: change.alert.state, updated_at: new Date(change.alert.updatedAt) });
+        .update({
+          state: change.alert.state,
+          updated_at: new Date(change.alert.updatedAt),
+        });
       await tx('alert_events').insert(eventRow(change.event));
       await tx('audit_log').insert({
         entity_ref: change.audit.entityRef,
@@ -155,7 +160,9 @@ export class DatabaseAlertStore
         action: change.audit.action,
         target: change.audit.target,
         at: change.audit.at,
-        details: change.audit.details ? JSON.stringify(change.audit.details) : null,
+        details: change.audit.details
+          ? JSON.stringify(change.audit.details)
+          : null,
       });
     });
   }

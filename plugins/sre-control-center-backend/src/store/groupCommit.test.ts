@@ -33,7 +33,9 @@ describe('createGroupCommit', () => {
   });
 
   it('refuses a write that returns the wrong number of results', async () => {
-    const add = createGroupCommit(async (_items: string[]) => [], { maxBatch: 10 });
+    const add = createGroupCommit(async (_items: string[]) => [], {
+      maxBatch: 10,
+    });
     await expect(add('a')).rejects.toThrow(/wrote 0 of 1/);
   });
 });

@@ -8,7 +8,11 @@ export function createGroupCommit<T, R>(
   write: (items: T[]) => Promise<R[]>,
   options: { maxBatch: number },
 ): (item: T) => Promise<R> {
-  type Pending = { item: T; resolve: (r: R) => void; reject: (e: unknown) => void };
+  type Pending = {
+    item: T;
+    resolve: (r: R) => void;
+    reject: (e: unknown) => void;
+  };
   let queue: Pending[] = [];
   let writing = false;
 
@@ -20,7 +24,9 @@ export function createGroupCommit<T, R>(
       try {
         const results = await write(batch.map(p => p.item));
         if (results.length !== batch.length) {
-          throw new Error(`group commit wrote ${results.length} of ${batch.length} items`);
+          throw new Error(
+            `group commit wrote ${results.length} of ${batch.length} items`,
+          );
         }
         batch.forEach((p, i) => p.resolve(results[i]));
       } catch (error) {

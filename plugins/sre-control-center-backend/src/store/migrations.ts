@@ -10,7 +10,9 @@ const migrationsDir = resolvePackagePath(
 );
 
 /** Gets the plugin's knex client and brings its schema up to date. */
-export async function connectAndMigrate(database: DatabaseService): Promise<Knex> {
+export async function connectAndMigrate(
+  database: DatabaseService,
+): Promise<Knex> {
   const client = await database.getClient();
   if (client.client.config.client === 'better-sqlite3') {
     // Backstage leaves SQLite in rollback-journal mode with a sync per commit;

@@ -6,6 +6,8 @@ export function toIso(value: Date | string | number): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
-export function toIsoOrNull(value: Date | string | number | null): string | null {
+export function toIsoOrNull(
+  value: Date | string | number | null,
+): string | null {
   return value === null || value === undefined ? null : toIso(value);
 }

@@ -34,11 +34,17 @@ export class SreControlCenterClient implements SreControlCenterApi {
   }
 
   acknowledgeAlert(id: string, comment?: string): Promise<AlertChangeResult> {
-    return this.post(`/alerts/${encodeURIComponent(id)}/acknowledge`, comment ? { comment } : {});
+    return this.post(
+      `/alerts/${encodeURIComponent(id)}/acknowledge`,
+      comment ? { comment } : {},
+    );
   }
 
   closeAlert(id: string, comment?: string): Promise<AlertChangeResult> {
-    return this.post(`/alerts/${encodeURIComponent(id)}/close`, comment ? { comment } : {});
+    return this.post(
+      `/alerts/${encodeURIComponent(id)}/close`,
+      comment ? { comment } : {},
+    );
   }
 
   private get<T>(path: string): Promise<T> {

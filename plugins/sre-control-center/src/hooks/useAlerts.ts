@@ -49,7 +49,8 @@ export function useAlerts(entityRef: string) {
   return {
     items,
     /** Shows an alert the user just changed, before its signal arrives. */
-    showChanged: (alert: Alert) => setItems(current => mergeAlert(current ?? [], alert)),
+    showChanged: (alert: Alert) =>
+      setItems(current => mergeAlert(current ?? [], alert)),
     // A reload keeps the list on screen; only the first load shows progress.
     loading: loaded.loading && items === undefined,
     error: items === undefined ? loaded.error : undefined,

@@ -23,7 +23,8 @@ describe('AzureAlertSource', () => {
   });
 
   it('lists the resource group alerts as snapshots, following nextLink', async () => {
-    for (let i = 0; i < 3; i++) await emulator.runScenario('high-cpu', { resolveAfterMs: null });
+    for (let i = 0; i < 3; i++)
+      await emulator.runScenario('high-cpu', { resolveAfterMs: null });
     const snapshots = await source.listAlerts(RESOURCE_GROUP_ID);
     expect(snapshots.length).toBeGreaterThanOrEqual(3);
     const cpu = snapshots.find(s => s.rule === 'alert-high-cpu')!;
@@ -32,22 +33,30 @@ describe('AzureAlertSource', () => {
       state: 'New',
       monitorCondition: 'Fired',
     });
-    expect(cpu.alertId).toMatch(/^\/subscriptions\/.+\/providers\/microsoft\.alertsmanagement\/alerts\/[0-9a-f-]+$/);
+    expect(cpu.alertId).toMatch(
+      /^\/subscriptions\/.+\/providers\/microsoft\.alertsmanagement\/alerts\/[0-9a-f-]+$/,
+    );
     expect(cpu.firedAt).toBeInstanceOf(Date);
     expect(new Set(snapshots.map(s => s.alertId)).size).toBe(snapshots.length);
   });
 
   it('changes the state in Azure', async () => {
-    const result = (await emulator.runScenario('http-5xx', { resolveAfterMs: null })) as {
+    const result = (await emulator.runScenario('http-5xx', {
+      resolveAfterMs: null,
+    })) as {
       alertId: string;
     };
     const alert = (await source.listAlerts(RESOURCE_GROUP_ID)).find(s =>
       s.alertId.endsWith(result.alertId.toLowerCase()),
     )!;
     await source.changeState(alert.alertId, 'Acknowledged');
-    const after = (await source.listAlerts(RESOURCE_GROUP_ID)).find(s => s.alertId === alert.alertId)!;
+    const after = (await source.listAlerts(RESOURCE_GROUP_ID)).find(
+      s => s.alertId === alert.alertId,
+    )!;
     expect(after.state).toBe('Acknowledged');
-    expect(after.lastModifiedAt.getTime()).toBeGreaterThanOrEqual(alert.lastModifiedAt.getTime());
+    expect(after.lastModifiedAt.getTime()).toBeGreaterThanOrEqual(
+      alert.lastModifiedAt.getTime(),
+    );
   });
 
   it('reports what Azure refused', async () => {
@@ -60,6 +69,8 @@ describe('AzureAlertSource', () => {
   });
 
   it('refuses a malformed resource group id', async () => {
-    await expect(source.listAlerts('/subscriptions/x')).rejects.toThrow(/Not a resource group id/);
+    await expect(source.listAlerts('/subscriptions/x')).rejects.toThrow(
+      /Not a resource group id/,
+    );
   });
 });

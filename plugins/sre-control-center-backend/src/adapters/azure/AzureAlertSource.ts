@@ -1,7 +1,5 @@
 import { getClient, type Client } from '@azure-rest/core-client';
-import type {
-  AlertState,
-} from '@internal/plugin-sre-control-center-common';
+import type { AlertState } from '@internal/plugin-sre-control-center-common';
 import { z } from 'zod';
 import type { AlertSnapshot, AlertSource } from '../../domain/alerts/ports';
 import { normalizeArmId } from '../../domain/alerts/resourceIds';
@@ -37,14 +35,17 @@ const pageSchema = z.looseObject({
 });
 
 function subscriptionAndGroup(resourceGroupId: string) {
-  const match = resourceGroupId.match(/^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i);
+  const match = resourceGroupId.match(
+    /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i,
+  );
   if (!match) throw new Error(`Not a resource group id: ${resourceGroupId}`);
   return { subscriptionId: match[1], resourceGroup: match[2] };
 }
 
 function failure(status: string, body: unknown): Error {
   const message =
-    (body as { error?: { message?: string } } | undefined)?.error?.message ?? 'no error message';
+    (body as { error?: { message?: string } } | undefined)?.error?.message ??
+    'no error message';
   return new Error(`Alerts Management answered ${status}: ${message}`);
 }
 
@@ -63,10 +64,14 @@ export class AzureAlertSource implements AlertSource {
   }
 
   async listAlerts(resourceGroupId: string): Promise<AlertSnapshot[]> {
-    const { subscriptionId, resourceGroup } = subscriptionAndGroup(resourceGroupId);
+    const { subscriptionId, resourceGroup } =
+      subscriptionAndGroup(resourceGroupId);
     const snapshots: AlertSnapshot[] = [];
     let response = await this.client
-      .path('/subscriptions/{subscriptionId}/providers/Microsoft.AlertsManagement/alerts', subscriptionId)
+      .path(
+        '/subscriptions/{subscriptionId}/providers/Microsoft.AlertsManagement/alerts',
+        subscriptionId,
+      )
       .get({
         queryParameters: {
           targetResourceGroup: resourceGroup,
@@ -77,12 +82,16 @@ export class AzureAlertSource implements AlertSource {
         },
       });
     for (let page = 0; page < MAX_PAGES; page++) {
-      if (response.status !== '200') throw failure(response.status, response.body);
+      if (response.status !== '200')
+        throw failure(response.status, response.body);
       const parsed = pageSchema.parse(response.body);
-      for (const item of parsed.value) snapshots.push(toSnapshot(item.id, item.properties.essentials));
+      for (const item of parsed.value)
+        snapshots.push(toSnapshot(item.id, item.properties.essentials));
       if (!parsed.nextLink) break;
       // nextLink is absolute and already carries api-version and the filters.
-      response = await this.client.pathUnchecked(parsed.nextLink).get({ skipUrlEncoding: true });
+      response = await this.client
+        .pathUnchecked(parsed.nextLink)
+        .get({ skipUrlEncoding: true });
     }
     return snapshots;
   }
@@ -91,21 +100,29 @@ export class AzureAlertSource implements AlertSource {
     const response = await this.client
       .pathUnchecked(`${alertId}/changestate`)
       .post({ queryParameters: { newState: state } });
-    if (response.status !== '200') throw failure(response.status, response.body);
+    if (response.status !== '200')
+      throw failure(response.status, response.body);
   }
 }
 
-function toSnapshot(id: string, e: z.infer<typeof essentialsSchema>): AlertSnapshot {
+function toSnapshot(
+  id: string,
+  e: z.infer<typeof essentialsSchema>,
+): AlertSnapshot {
   return {
     alertId: normalizeArmId(id),
     rule: e.alertRule?.split('/').pop() ?? 'unknown rule',
     severity: e.severity,
     state: e.alertState,
     monitorCondition: e.monitorCondition,
-    targetResourceId: e.targetResource ? normalizeArmId(e.targetResource) : null,
+    targetResourceId: e.targetResource
+      ? normalizeArmId(e.targetResource)
+      : null,
     description: e.description ?? null,
     firedAt: new Date(e.startDateTime),
-    resolvedAt: e.monitorConditionResolvedDateTime ? new Date(e.monitorConditionResolvedDateTime) : null,
+    resolvedAt: e.monitorConditionResolvedDateTime
+      ? new Date(e.monitorConditionResolvedDateTime)
+      : null,
     lastModifiedAt: new Date(e.lastModifiedDateTime),
     lastModifiedBy: e.lastModifiedUserName ?? null,
   };

@@ -24,12 +24,18 @@ export interface ArmAccess {
 
 const localToken: TokenCredential = {
   async getToken() {
-    return { token: 'local-emulator', expiresOnTimestamp: Date.now() + 3_600_000 };
+    return {
+      token: 'local-emulator',
+      expiresOnTimestamp: Date.now() + 3_600_000,
+    };
   },
 };
 
 export function createArmAccess(endpointOverride?: string): ArmAccess {
-  const endpoint = (endpointOverride ?? AZURE_PUBLIC_ENDPOINT).replace(/\/+$/, '');
+  const endpoint = (endpointOverride ?? AZURE_PUBLIC_ENDPOINT).replace(
+    /\/+$/,
+    '',
+  );
   const insecure = endpoint.startsWith('http://');
   return {
     endpoint,
@@ -37,7 +43,9 @@ export function createArmAccess(endpointOverride?: string): ArmAccess {
     clientOptions: { endpoint, allowInsecureConnection: insecure },
     prepare(client) {
       if (insecure) {
-        client.pipeline.removePolicy({ name: 'bearerTokenAuthenticationPolicy' });
+        client.pipeline.removePolicy({
+          name: 'bearerTokenAuthenticationPolicy',
+        });
         client.pipeline.addPolicy(
           {
             name: 'localEmulatorAuthPolicy',

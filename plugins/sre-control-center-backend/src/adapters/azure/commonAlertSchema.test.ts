@@ -71,7 +71,10 @@ describe('parseCommonAlert', () => {
       ...sample,
       data: {
         ...sample.data,
-        essentials: { ...sample.data.essentials, firedDateTime: '2023-08-28T09:29:32' },
+        essentials: {
+          ...sample.data.essentials,
+          firedDateTime: '2023-08-28T09:29:32',
+        },
       },
     });
     expect(result.ok && result.notification.firedAt.toISOString()).toBe(

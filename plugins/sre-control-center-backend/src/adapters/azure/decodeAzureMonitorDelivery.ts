@@ -9,7 +9,10 @@ import { parseCommonAlert } from './commonAlertSchema';
 export const decodeAzureMonitorDelivery: NotificationDecoder = (kind, body) => {
   if (kind === 'common-alert') return parseCommonAlert(body);
   if (kind === 'budget') {
-    return { ok: false, error: 'budget notification: kept for cost tracking, not an alert' };
+    return {
+      ok: false,
+      error: 'budget notification: kept for cost tracking, not an alert',
+    };
   }
   return { ok: false, error: `unknown delivery kind ${kind}` };
 };

@@ -25,18 +25,33 @@ describe('CatalogProjectResolver', () => {
         {
           apiVersion: 'backstage.io/v1alpha1',
           kind: 'Component',
-          metadata: { name: 'c', annotations: { 'sre-control-center/azure-resource-group': '/subscriptions/s/resourceGroups/other' } },
+          metadata: {
+            name: 'c',
+            annotations: {
+              'sre-control-center/azure-resource-group':
+                '/subscriptions/s/resourceGroups/other',
+            },
+          },
           spec: {},
         },
       ],
     });
     const resolver = new CatalogProjectResolver(catalog, mockServices.auth());
-    expect(await resolver.projectForResourceGroup('/subscriptions/s/resourcegroups/rg-one')).toBe(
-      'system:default/mindful-moments',
-    );
-    expect(await resolver.projectForResourceGroup('/subscriptions/s/resourcegroups/other')).toBeUndefined();
+    expect(
+      await resolver.projectForResourceGroup(
+        '/subscriptions/s/resourcegroups/rg-one',
+      ),
+    ).toBe('system:default/mindful-moments');
+    expect(
+      await resolver.projectForResourceGroup(
+        '/subscriptions/s/resourcegroups/other',
+      ),
+    ).toBeUndefined();
     expect(await resolver.listProjects()).toEqual([
-      { entityRef: 'system:default/mindful-moments', resourceGroupId: '/subscriptions/s/resourcegroups/rg-one' },
+      {
+        entityRef: 'system:default/mindful-moments',
+        resourceGroupId: '/subscriptions/s/resourcegroups/rg-one',
+      },
     ]);
   });
 
@@ -46,13 +61,19 @@ describe('CatalogProjectResolver', () => {
     const catalog = catalogServiceMock.mock({
       getEntities: jest.fn(async () => ({ items: entities })),
     });
-    const resolver = new CatalogProjectResolver(catalog, mockServices.auth(), () => now);
+    const resolver = new CatalogProjectResolver(
+      catalog,
+      mockServices.auth(),
+      () => now,
+    );
     expect(await resolver.projectForResourceGroup(RG)).toBeUndefined();
     entities.push(system('late', RG));
     now = 1_000;
     expect(await resolver.projectForResourceGroup(RG)).toBeUndefined();
     now = 6_000;
-    expect(await resolver.projectForResourceGroup(RG)).toBe('system:default/late');
+    expect(await resolver.projectForResourceGroup(RG)).toBe(
+      'system:default/late',
+    );
     expect(catalog.getEntities).toHaveBeenCalledTimes(2);
   });
 });

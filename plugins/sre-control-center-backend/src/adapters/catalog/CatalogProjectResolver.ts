@@ -25,10 +25,13 @@ export class CatalogProjectResolver implements ProjectResolver {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async projectForResourceGroup(resourceGroupId: string): Promise<string | undefined> {
+  async projectForResourceGroup(
+    resourceGroupId: string,
+  ): Promise<string | undefined> {
     const key = normalizeArmId(resourceGroupId);
     const hit = (await this.mapping()).get(key);
-    if (hit || !this.cache || this.now() - this.cache.at < MISS_REFRESH_MS) return hit;
+    if (hit || !this.cache || this.now() - this.cache.at < MISS_REFRESH_MS)
+      return hit;
     // A System may have been registered since the mapping was read.
     this.cache = undefined;
     return (await this.mapping()).get(key);
@@ -36,7 +39,10 @@ export class CatalogProjectResolver implements ProjectResolver {
 
   async listProjects(): Promise<ProjectScope[]> {
     const byGroup = await this.mapping();
-    return [...byGroup].map(([resourceGroupId, entityRef]) => ({ entityRef, resourceGroupId }));
+    return [...byGroup].map(([resourceGroupId, entityRef]) => ({
+      entityRef,
+      resourceGroupId,
+    }));
   }
 
   private async mapping(): Promise<Map<string, string>> {
@@ -47,15 +53,22 @@ export class CatalogProjectResolver implements ProjectResolver {
       {
         filter: {
           kind: 'system',
-          [`metadata.annotations.${ANNOTATION_AZURE_RESOURCE_GROUP}`]: CATALOG_FILTER_EXISTS,
+          [`metadata.annotations.${ANNOTATION_AZURE_RESOURCE_GROUP}`]:
+            CATALOG_FILTER_EXISTS,
         },
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.annotations'],
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+        ],
       },
       { credentials: await this.auth.getOwnServiceCredentials() },
     );
     const byGroup = new Map<string, string>();
     for (const entity of items) {
-      const group = entity.metadata.annotations?.[ANNOTATION_AZURE_RESOURCE_GROUP];
+      const group =
+        entity.metadata.annotations?.[ANNOTATION_AZURE_RESOURCE_GROUP];
       if (group) {
         byGroup.set(
           normalizeArmId(group),

@@ -41,11 +41,17 @@ export class AlertCommands {
       await source.changeState(alert.id, target);
     } catch (error) {
       throw new UpstreamFailure(
-        `Azure did not accept the change to ${target}: ${(error as Error).message}`,
+        `Azure did not accept the change to ${target}: ${
+          (error as Error).message
+        }`,
       );
     }
     const at = this.options.now?.() ?? new Date();
-    const updated: Alert = { ...alert, state: target, updatedAt: at.toISOString() };
+    const updated: Alert = {
+      ...alert,
+      state: target,
+      updatedAt: at.toISOString(),
+    };
     await ledger.recordStateChange({
       alert: updated,
       event: {
@@ -61,7 +67,11 @@ export class AlertCommands {
         action: target === 'Acknowledged' ? 'alert.acknowledge' : 'alert.close',
         target: alert.id,
         at,
-        details: { from: alert.state, to: target, ...(comment ? { comment } : {}) },
+        details: {
+          from: alert.state,
+          to: target,
+          ...(comment ? { comment } : {}),
+        },
       },
     });
     await publisher.alertChanged(updated);

@@ -33,22 +33,37 @@ export class AlertReconciler {
 
   async reconcile(): Promise<ReconcileReport> {
     const { projects, source, alerts, ledger, publisher } = this.options;
-    const report: ReconcileReport = { projects: 0, seen: 0, changed: 0, failures: [] };
+    const report: ReconcileReport = {
+      projects: 0,
+      seen: 0,
+      changed: 0,
+      failures: [],
+    };
     for (const project of await projects.listProjects()) {
       report.projects++;
       try {
-        for (const snapshot of await source.listAlerts(project.resourceGroupId)) {
+        for (const snapshot of await source.listAlerts(
+          project.resourceGroupId,
+        )) {
           report.seen++;
           const existing = await alerts.get(snapshot.alertId);
           const now = this.options.now?.() ?? new Date();
-          const outcome = applySnapshot(existing, snapshot, existing?.entityRef ?? project.entityRef, now);
+          const outcome = applySnapshot(
+            existing,
+            snapshot,
+            existing?.entityRef ?? project.entityRef,
+            now,
+          );
           if (!outcome.changed) continue;
           await ledger.record({ alert: outcome.alert, events: outcome.events });
           await publisher.alertChanged(outcome.alert);
           report.changed++;
         }
       } catch (error) {
-        report.failures.push({ entityRef: project.entityRef, error: (error as Error).message });
+        report.failures.push({
+          entityRef: project.entityRef,
+          error: (error as Error).message,
+        });
       }
     }
     return report;

@@ -75,7 +75,11 @@ export class InboxProcessor {
     // Walk forward by id: deliveries left pending for later must not be re-read in this drain.
     let afterId: string | undefined;
     for (;;) {
-      const batch = await this.options.queue.pending('azure-monitor', BATCH, afterId);
+      const batch = await this.options.queue.pending(
+        'azure-monitor',
+        BATCH,
+        afterId,
+      );
       for (const delivery of batch) {
         await this.process(delivery);
         afterId = delivery.id;
@@ -91,12 +95,20 @@ export class InboxProcessor {
     try {
       body = JSON.parse(delivery.body);
     } catch {
-      await ledger.record({ deliveryId: delivery.id, events: [], error: 'body is not JSON' });
+      await ledger.record({
+        deliveryId: delivery.id,
+        events: [],
+        error: 'body is not JSON',
+      });
       return;
     }
     const decoded = decode(delivery.kind, body);
     if (!decoded.ok) {
-      await ledger.record({ deliveryId: delivery.id, events: [], error: decoded.error });
+      await ledger.record({
+        deliveryId: delivery.id,
+        events: [],
+        error: decoded.error,
+      });
       return;
     }
     const notification = decoded.notification;
@@ -107,7 +119,8 @@ export class InboxProcessor {
       ? await projects.projectForResourceGroup(resourceGroup)
       : undefined;
     if (!entityRef) {
-      const young = now.getTime() - delivery.receivedAt.getTime() < UNMATCHED_GRACE_MS;
+      const young =
+        now.getTime() - delivery.receivedAt.getTime() < UNMATCHED_GRACE_MS;
       await ledger.record({
         deliveryId: delivery.id,
         events: [],

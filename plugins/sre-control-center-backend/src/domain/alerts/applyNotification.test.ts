@@ -9,7 +9,9 @@ const fired: AlertNotification = {
   rule: 'alert-high-response-time',
   severity: 'Sev2',
   monitorCondition: 'Fired',
-  targetResourceIds: ['/subscriptions/s/resourcegroups/rg/providers/microsoft.web/sites/app'],
+  targetResourceIds: [
+    '/subscriptions/s/resourcegroups/rg/providers/microsoft.web/sites/app',
+  ],
   description: 'Average response time above 2 s',
   firedAt: new Date('2026-11-28T11:58:00Z'),
   resolvedAt: null,

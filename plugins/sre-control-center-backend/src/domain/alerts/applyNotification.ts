@@ -43,7 +43,14 @@ export function applyNotification(
       event(alert.id, 'fired', notification.firedAt, notification),
     ];
     if (notification.monitorCondition === 'Resolved') {
-      events.push(event(alert.id, 'resolved', notification.resolvedAt ?? now, notification));
+      events.push(
+        event(
+          alert.id,
+          'resolved',
+          notification.resolvedAt ?? now,
+          notification,
+        ),
+      );
     }
     return { alert, events, changed: true };
   }

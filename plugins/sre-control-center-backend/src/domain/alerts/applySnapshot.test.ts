@@ -9,7 +9,8 @@ const snapshot: AlertSnapshot = {
   severity: 'Sev1',
   state: 'New',
   monitorCondition: 'Fired',
-  targetResourceId: '/subscriptions/s/resourcegroups/rg/providers/microsoft.web/sites/app',
+  targetResourceId:
+    '/subscriptions/s/resourcegroups/rg/providers/microsoft.web/sites/app',
   description: null,
   firedAt: new Date('2026-11-28T10:00:00Z'),
   resolvedAt: null,
@@ -22,12 +23,21 @@ describe('applySnapshot', () => {
   it('creates an alert whose webhook never arrived, with its history', () => {
     const outcome = applySnapshot(
       undefined,
-      { ...snapshot, state: 'Acknowledged', lastModifiedAt: new Date('2026-11-28T10:01:00Z'), lastModifiedBy: 'Azure SRE Agent' },
+      {
+        ...snapshot,
+        state: 'Acknowledged',
+        lastModifiedAt: new Date('2026-11-28T10:01:00Z'),
+        lastModifiedBy: 'Azure SRE Agent',
+      },
       SYSTEM,
       now,
     );
     expect(outcome.changed).toBe(true);
-    expect(outcome.alert).toMatchObject({ state: 'Acknowledged', entityRef: SYSTEM, name: 'alert-http-5xx' });
+    expect(outcome.alert).toMatchObject({
+      state: 'Acknowledged',
+      entityRef: SYSTEM,
+      name: 'alert-http-5xx',
+    });
     expect(outcome.events.map(e => [e.type, e.actor])).toEqual([
       ['fired', 'azure-monitor'],
       ['acknowledged', 'Azure SRE Agent'],
@@ -38,7 +48,12 @@ describe('applySnapshot', () => {
     const ours = applySnapshot(undefined, snapshot, SYSTEM, now).alert;
     const outcome = applySnapshot(
       ours,
-      { ...snapshot, state: 'Acknowledged', lastModifiedAt: new Date('2026-11-28T10:06:00Z'), lastModifiedBy: 'Azure SRE Agent' },
+      {
+        ...snapshot,
+        state: 'Acknowledged',
+        lastModifiedAt: new Date('2026-11-28T10:06:00Z'),
+        lastModifiedBy: 'Azure SRE Agent',
+      },
       SYSTEM,
       new Date('2026-11-28T10:07:00Z'),
     );
@@ -47,25 +62,49 @@ describe('applySnapshot', () => {
   });
 
   it('keeps our newer state over an older Azure view', () => {
-    const ours = { ...applySnapshot(undefined, snapshot, SYSTEM, now).alert, state: 'Closed' as const };
-    const outcome = applySnapshot(ours, { ...snapshot, state: 'Acknowledged' }, SYSTEM, now);
+    const ours = {
+      ...applySnapshot(undefined, snapshot, SYSTEM, now).alert,
+      state: 'Closed' as const,
+    };
+    const outcome = applySnapshot(
+      ours,
+      { ...snapshot, state: 'Acknowledged' },
+      SYSTEM,
+      now,
+    );
     expect(outcome.changed).toBe(false);
     expect(outcome.alert.state).toBe('Closed');
   });
 
   it('resolves but never un-resolves', () => {
-    const fired = applyNotification(undefined, {
-      alertId: snapshot.alertId,
-      rule: snapshot.rule,
-      severity: snapshot.severity,
-      monitorCondition: 'Fired',
-      targetResourceIds: [],
-      description: null,
-      firedAt: snapshot.firedAt,
-      resolvedAt: null,
-    }, SYSTEM, now).alert;
-    const resolved = applySnapshot(fired, { ...snapshot, monitorCondition: 'Resolved', resolvedAt: new Date('2026-11-28T10:04:00Z') }, SYSTEM, now);
+    const fired = applyNotification(
+      undefined,
+      {
+        alertId: snapshot.alertId,
+        rule: snapshot.rule,
+        severity: snapshot.severity,
+        monitorCondition: 'Fired',
+        targetResourceIds: [],
+        description: null,
+        firedAt: snapshot.firedAt,
+        resolvedAt: null,
+      },
+      SYSTEM,
+      now,
+    ).alert;
+    const resolved = applySnapshot(
+      fired,
+      {
+        ...snapshot,
+        monitorCondition: 'Resolved',
+        resolvedAt: new Date('2026-11-28T10:04:00Z'),
+      },
+      SYSTEM,
+      now,
+    );
     expect(resolved.alert.monitorCondition).toBe('Resolved');
-    expect(applySnapshot(resolved.alert, snapshot, SYSTEM, now).changed).toBe(false);
+    expect(applySnapshot(resolved.alert, snapshot, SYSTEM, now).changed).toBe(
+      false,
+    );
   });
 });

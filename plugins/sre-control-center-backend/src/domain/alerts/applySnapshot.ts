@@ -25,17 +25,35 @@ export function applySnapshot(
   now: Date,
 ): NotificationOutcome {
   const events: AlertEvent[] = [];
-  const event = (type: AlertEvent['type'], at: Date, actor: string | null): void => {
-    events.push({ alertId: snapshot.alertId, type, actor, at, details: { source: 'alerts-management' } });
+  const event = (
+    type: AlertEvent['type'],
+    at: Date,
+    actor: string | null,
+  ): void => {
+    events.push({
+      alertId: snapshot.alertId,
+      type,
+      actor,
+      at,
+      details: { source: 'alerts-management' },
+    });
   };
 
   if (!existing) {
     event('fired', snapshot.firedAt, 'azure-monitor');
     if (snapshot.monitorCondition === 'Resolved') {
-      event('resolved', snapshot.resolvedAt ?? snapshot.lastModifiedAt, 'azure-monitor');
+      event(
+        'resolved',
+        snapshot.resolvedAt ?? snapshot.lastModifiedAt,
+        'azure-monitor',
+      );
     }
     if (snapshot.state !== 'New') {
-      event(stateEvent[snapshot.state], snapshot.lastModifiedAt, snapshot.lastModifiedBy);
+      event(
+        stateEvent[snapshot.state],
+        snapshot.lastModifiedAt,
+        snapshot.lastModifiedBy,
+      );
     }
     return {
       alert: {
@@ -57,18 +75,34 @@ export function applySnapshot(
   }
 
   let alert = existing;
-  if (existing.monitorCondition === 'Fired' && snapshot.monitorCondition === 'Resolved') {
+  if (
+    existing.monitorCondition === 'Fired' &&
+    snapshot.monitorCondition === 'Resolved'
+  ) {
     const resolvedAt = snapshot.resolvedAt ?? snapshot.lastModifiedAt;
-    alert = { ...alert, monitorCondition: 'Resolved', resolvedAt: resolvedAt.toISOString() };
+    alert = {
+      ...alert,
+      monitorCondition: 'Resolved',
+      resolvedAt: resolvedAt.toISOString(),
+    };
     event('resolved', resolvedAt, 'azure-monitor');
   }
-  const changedInAzureSince = snapshot.lastModifiedAt.getTime() > Date.parse(existing.updatedAt);
+  const changedInAzureSince =
+    snapshot.lastModifiedAt.getTime() > Date.parse(existing.updatedAt);
   if (snapshot.state !== existing.state && changedInAzureSince) {
     alert = { ...alert, state: snapshot.state };
-    event(stateEvent[snapshot.state], snapshot.lastModifiedAt, snapshot.lastModifiedBy);
+    event(
+      stateEvent[snapshot.state],
+      snapshot.lastModifiedAt,
+      snapshot.lastModifiedBy,
+    );
   }
   if (events.length === 0) {
     return { alert: existing, events, changed: false };
   }
-  return { alert: { ...alert, updatedAt: now.toISOString() }, events, changed: true };
+  return {
+    alert: { ...alert, updatedAt: now.toISOString() },
+    events,
+    changed: true,
+  };
 }

@@ -22,7 +22,9 @@ export interface AlertListFilter {
 
 /** Where alerts are kept. */
 export interface AlertRepository {
-  list(filter: AlertListFilter): Promise<{ items: Alert[]; next: AlertCursor | null }>;
+  list(
+    filter: AlertListFilter,
+  ): Promise<{ items: Alert[]; next: AlertCursor | null }>;
   get(id: string): Promise<Alert | undefined>;
 }
 
@@ -122,7 +124,11 @@ export interface AuditEntry {
 
 export interface AlertStateLedger {
   /** Saves the alert's new state with its event and audit entry, in one transaction. */
-  recordStateChange(change: { alert: Alert; event: AlertEvent; audit: AuditEntry }): Promise<void>;
+  recordStateChange(change: {
+    alert: Alert;
+    event: AlertEvent;
+    audit: AuditEntry;
+  }): Promise<void>;
 }
 
 /** Tells open browsers that an alert changed. */
@@ -134,4 +140,6 @@ export interface AlertPublisher {
 export type NotificationDecoder = (
   kind: string,
   body: unknown,
-) => { ok: true; notification: AlertNotification } | { ok: false; error: string };
+) =>
+  | { ok: true; notification: AlertNotification }
+  | { ok: false; error: string };

@@ -13,10 +13,16 @@ export type TransitionCheck =
  * is already in is a no-op, so a double click or a retried request is
  * harmless; acknowledging a closed alert is a conflict (it is over).
  */
-export function checkTransition(current: AlertState, target: RequestedState): TransitionCheck {
+export function checkTransition(
+  current: AlertState,
+  target: RequestedState,
+): TransitionCheck {
   if (current === target) return { kind: 'noop' };
   if (current === 'Closed') {
-    return { kind: 'conflict', reason: `the alert is Closed and cannot be ${target}` };
+    return {
+      kind: 'conflict',
+      reason: `the alert is Closed and cannot be ${target}`,
+    };
   }
   return { kind: 'apply' };
 }

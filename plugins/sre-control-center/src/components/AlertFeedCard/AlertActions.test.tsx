@@ -1,6 +1,10 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
+import {
+  TestApiProvider,
+  mockApis,
+  renderInTestApp,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { sreControlCenterApiRef } from '../../api';
 import { fakeApi, sampleAlert } from '../../testing';
@@ -14,13 +18,18 @@ describe('AlertActions without the alert.update permission', () => {
       <TestApiProvider
         apis={[
           [sreControlCenterApiRef, fakeApi([sampleAlert])],
-          [permissionApiRef, mockApis.permission({ authorize: AuthorizeResult.DENY })],
+          [
+            permissionApiRef,
+            mockApis.permission({ authorize: AuthorizeResult.DENY }),
+          ],
         ]}
       >
         <AlertActions alert={sampleAlert} onChanged={() => {}} />
       </TestApiProvider>,
     );
-    expect(await screen.findByRole('button', { name: 'Acknowledge' })).toBeDisabled();
+    expect(
+      await screen.findByRole('button', { name: 'Acknowledge' }),
+    ).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Close' })).toBeDisabled();
   });
 
@@ -29,10 +38,16 @@ describe('AlertActions without the alert.update permission', () => {
       <TestApiProvider
         apis={[
           [sreControlCenterApiRef, fakeApi([sampleAlert])],
-          [permissionApiRef, mockApis.permission({ authorize: AuthorizeResult.DENY })],
+          [
+            permissionApiRef,
+            mockApis.permission({ authorize: AuthorizeResult.DENY }),
+          ],
         ]}
       >
-        <AlertActions alert={{ ...sampleAlert, state: 'Closed' }} onChanged={() => {}} />
+        <AlertActions
+          alert={{ ...sampleAlert, state: 'Closed' }}
+          onChanged={() => {}}
+        />
       </TestApiProvider>,
     );
     expect(screen.queryByRole('button')).toBeNull();

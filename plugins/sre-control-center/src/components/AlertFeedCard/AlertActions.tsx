@@ -13,7 +13,10 @@ import { sreControlCenterApiRef } from '../../api';
  * Acknowledge / Close for one alert. Shown only for the moves its state
  * allows; disabled for people without the alert.update permission.
  */
-export function AlertActions(props: { alert: Alert; onChanged: (alert: Alert) => void }) {
+export function AlertActions(props: {
+  alert: Alert;
+  onChanged: (alert: Alert) => void;
+}) {
   const { alert, onChanged } = props;
   const api = useApi(sreControlCenterApiRef);
   const alertApi = useApi(alertApiRef);
@@ -29,7 +32,12 @@ export function AlertActions(props: { alert: Alert; onChanged: (alert: Alert) =>
           : await api.closeAlert(alert.id);
       onChanged(result.alert);
     } catch (error) {
-      alertApi.post({ message: `Could not ${action} ${alert.name}: ${(error as Error).message}`, severity: 'error' });
+      alertApi.post({
+        message: `Could not ${action} ${alert.name}: ${
+          (error as Error).message
+        }`,
+        severity: 'error',
+      });
     } finally {
       setBusy(false);
     }
@@ -40,11 +48,22 @@ export function AlertActions(props: { alert: Alert; onChanged: (alert: Alert) =>
   return (
     <Stack direction="row" spacing={1} sx={{ whiteSpace: 'nowrap' }}>
       {alert.state === 'New' && (
-        <Button size="small" variant="outlined" disabled={disabled} onClick={() => run('acknowledge')}>
+        <Button
+          size="small"
+          variant="outlined"
+          disabled={disabled}
+          onClick={() => run('acknowledge')}
+        >
           Acknowledge
         </Button>
       )}
-      <Button size="small" variant="outlined" color="secondary" disabled={disabled} onClick={() => run('close')}>
+      <Button
+        size="small"
+        variant="outlined"
+        color="secondary"
+        disabled={disabled}
+        onClick={() => run('close')}
+      >
         Close
       </Button>
     </Stack>

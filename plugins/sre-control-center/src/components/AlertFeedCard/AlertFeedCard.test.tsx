@@ -1,7 +1,11 @@
 import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { TestApiProvider, mockApis, renderInTestApp } from '@backstage/test-utils';
+import {
+  TestApiProvider,
+  mockApis,
+  renderInTestApp,
+} from '@backstage/test-utils';
 import userEvent from '@testing-library/user-event';
 import type { JsonObject } from '@backstage/types';
 import { act, screen, waitFor } from '@testing-library/react';
@@ -18,7 +22,11 @@ function fakeSignals() {
       return { unsubscribe: () => listeners.delete(channel) };
     },
   };
-  return { api, push: (channel: string, message: JsonObject) => listeners.get(channel)?.(message) };
+  return {
+    api,
+    push: (channel: string, message: JsonObject) =>
+      listeners.get(channel)?.(message),
+  };
 }
 
 describe('AlertFeedCard', () => {
@@ -36,7 +44,9 @@ describe('AlertFeedCard', () => {
         <AlertFeedCard entityRef="system:default/mindful-moments" />
       </TestApiProvider>,
     );
-    expect(await screen.findByText('alert-high-response-time')).toBeInTheDocument();
+    expect(
+      await screen.findByText('alert-high-response-time'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/Live: updates are pushed/)).toBeInTheDocument();
 
     act(() => {
@@ -53,7 +63,10 @@ describe('AlertFeedCard', () => {
       });
     });
     expect(await screen.findByText('alert-http-5xx')).toBeInTheDocument();
-    const names = screen.getAllByRole('row').slice(1).map(r => r.textContent);
+    const names = screen
+      .getAllByRole('row')
+      .slice(1)
+      .map(r => r.textContent);
     expect(names[0]).toContain('alert-http-5xx');
     expect(api.requests).toHaveLength(1);
   });
@@ -66,7 +79,10 @@ describe('AlertFeedCard actions', () => {
       <TestApiProvider
         apis={[
           [sreControlCenterApiRef, api],
-          [permissionApiRef, mockApis.permission({ authorize: AuthorizeResult.ALLOW })],
+          [
+            permissionApiRef,
+            mockApis.permission({ authorize: AuthorizeResult.ALLOW }),
+          ],
         ]}
       >
         <AlertFeedCard entityRef="system:default/mindful-moments" />
@@ -77,7 +93,9 @@ describe('AlertFeedCard actions', () => {
 
   it('acknowledges, then offers only Close', async () => {
     const api = await renderWithPermission();
-    const acknowledge = await screen.findByRole('button', { name: 'Acknowledge' });
+    const acknowledge = await screen.findByRole('button', {
+      name: 'Acknowledge',
+    });
     await waitFor(() => expect(acknowledge).toBeEnabled());
     await userEvent.click(acknowledge);
     expect(await screen.findByText('Acknowledged')).toBeInTheDocument();

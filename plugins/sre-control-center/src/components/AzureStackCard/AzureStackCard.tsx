@@ -13,14 +13,20 @@ import TableRow from '@mui/material/TableRow';
 
 /** Splits `/subscriptions/S/resourceGroups/RG` into its parts. */
 export function parseResourceGroupId(id: string | undefined) {
-  const match = id?.match(/^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)$/i);
-  return match ? { subscriptionId: match[1], resourceGroup: match[2] } : undefined;
+  const match = id?.match(
+    /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)$/i,
+  );
+  return match
+    ? { subscriptionId: match[1], resourceGroup: match[2] }
+    : undefined;
 }
 
 /** Where the project lives in Azure and GitHub, from the System's annotations. */
 export function AzureStackCard({ entity }: { entity: Entity }) {
   const annotations = entity.metadata.annotations ?? {};
-  const group = parseResourceGroupId(annotations[ANNOTATION_AZURE_RESOURCE_GROUP]);
+  const group = parseResourceGroupId(
+    annotations[ANNOTATION_AZURE_RESOURCE_GROUP],
+  );
   const rows: Array<[string, string]> = [
     ['Subscription', group?.subscriptionId ?? '—'],
     ['Resource group', group?.resourceGroup ?? '—'],
@@ -39,7 +45,11 @@ export function AzureStackCard({ entity }: { entity: Entity }) {
         <TableBody>
           {rows.map(([label, value]) => (
             <TableRow key={label}>
-              <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
+              <TableCell
+                component="th"
+                scope="row"
+                sx={{ whiteSpace: 'nowrap' }}
+              >
                 {label}
               </TableCell>
               <TableCell>{value}</TableCell>
