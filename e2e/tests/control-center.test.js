@@ -35,6 +35,10 @@ test('the Mindful Moments System page has a working Control Center tab', async (
   await page.waitForURL(/\/control-center/);
   await page.getByText('Azure stack').waitFor();
   await page.getByText('rg-mindful-moments-dev').waitFor();
+  // Costs are read from (emulated) Cost Management a few seconds after start.
+  await page.getByText('Cost this month').waitFor();
+  await page.getByText('Month to date').waitFor({ timeout: 90_000 });
+  await page.getByRole('progressbar', { name: 'Budget used' }).waitFor();
   // The alert card answers from the backend: either alerts or the empty state.
   await page
     .getByText(/No alerts for this project|Severity/)
@@ -60,7 +64,10 @@ test('an alert fired in Azure appears on the open page without a reload', async 
   await enter.or(card).first().waitFor({ timeout: 120_000 });
   if (await enter.isVisible()) await enter.click();
   await page.getByText(/Live: updates are pushed/).waitFor({ timeout: 60_000 });
-  const rowsBefore = await page.locator('tbody tr').count();
+  const alertRows = page
+    .getByRole('table', { name: 'Alerts' })
+    .locator('tbody tr');
+  const rowsBefore = await alertRows.count();
 
   const started = Date.now();
   const res = await fetch(
@@ -68,21 +75,34 @@ test('an alert fired in Azure appears on the open page without a reload', async 
     { method: 'POST' },
   );
   assert.equal(res.status, 200);
-  await page
-    .getByText('alert-db-connection-failures')
-    .first()
-    .waitFor({ timeout: 15_000 });
+  // The seeded history may hold older alerts of this rule: wait for one more row.
+  await page.waitForFunction(
+    before =>
+      document.querySelectorAll('table[aria-label="Alerts"] tbody tr').length >
+      before,
+    rowsBefore,
+    { timeout: 15_000, polling: 20 },
+  );
   const elapsed = Date.now() - started;
-  assert.ok((await page.locator('tbody tr').count()) > rowsBefore);
   // A figure for the note, not an assertion: push latency is measured, not enforced.
   console.log(
     `alert visible in the browser ${elapsed} ms after the scenario fired`,
   );
 
   // Acknowledge it from the page: the row changes and so does Azure.
-  const row = page
-    .locator('tbody tr', { hasText: 'alert-db-connection-failures' })
-    .first();
+  // Newest first: the alert just fired is the first open one of its rule.
+  // Pin the row by position; after the click it no longer has the button.
+  const index = await alertRows.evaluateAll(rows =>
+    rows.findIndex(
+      r =>
+        r.textContent.includes('alert-db-connection-failures') &&
+        [...r.querySelectorAll('button')].some(
+          b => b.textContent.trim().toLowerCase() === 'acknowledge',
+        ),
+    ),
+  );
+  assert.ok(index >= 0, 'no open alert-db-connection-failures row');
+  const row = alertRows.nth(index);
   await row.getByRole('button', { name: 'Acknowledge' }).click();
   await row.getByText('Acknowledged').waitFor({ timeout: 15_000 });
   const state = await (await fetch(`${emulatorUrl}/_emulator/state`)).json();

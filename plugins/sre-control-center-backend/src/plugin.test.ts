@@ -97,6 +97,21 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('says when there are no cost figures yet, and what is wrong with a bad query', async () => {
+      const none = await request(server)
+        .get(`${BASE}/costs?entityRef=system:default/unknown`)
+        .set('authorization', mockCredentials.user.header());
+      expect(none.status).toBe(404);
+      expect(none.body.error.message).toMatch(
+        /No cost figures for system:default\/unknown/,
+      );
+      const bad = await request(server)
+        .get(`${BASE}/costs`)
+        .set('authorization', mockCredentials.user.header());
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/entityRef/);
+    });
+
     it('answers unknown routes with a JSON 404', async () => {
       const res = await request(server)
         .get(`${BASE}/no-such-route`)

@@ -7,6 +7,7 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { randomBytes } from 'node:crypto';
 import { createArmAccess } from './adapters/azure/armAccess';
 import { AzureAlertSource } from './adapters/azure/AzureAlertSource';
+import { AzureCostSource } from './adapters/azure/AzureCostSource';
 import { decodeAzureMonitorDelivery } from './adapters/azure/decodeAzureMonitorDelivery';
 import { CatalogProjectResolver } from './adapters/catalog/CatalogProjectResolver';
 import { sreControlCenterPermissions } from '@internal/plugin-sre-control-center-common';
@@ -20,6 +21,8 @@ import { createRouter } from './service/router';
 import { SignalAlertPublisher } from './service/SignalAlertPublisher';
 import { DatabaseAlertStore } from './store/DatabaseAlertStore';
 import { DatabaseAuditLog } from './store/DatabaseAuditLog';
+import { DatabaseCostSnapshots } from './store/DatabaseCostSnapshots';
+import { CostRefresher } from './domain/costs/CostRefresher';
 import { DatabaseInbox } from './store/DatabaseInbox';
 import { connectAndMigrate } from './store/migrations';
 
@@ -62,9 +65,14 @@ export const sreControlCenterPlugin = createBackendPlugin({
         const inbox = new DatabaseInbox(db);
         const projects = new CatalogProjectResolver(deps.catalog, auth);
         const publisher = new SignalAlertPublisher(deps.signals);
-        const source = new AzureAlertSource(
-          createArmAccess(settings.azure.endpoint),
-        );
+        const arm = createArmAccess(settings.azure.endpoint);
+        const source = new AzureAlertSource(arm);
+        const costs = new DatabaseCostSnapshots(db);
+        const costRefresher = new CostRefresher({
+          projects,
+          source: new AzureCostSource(arm),
+          store: costs,
+        });
         const processor = new InboxProcessor({
           queue: inbox,
           alerts,
@@ -101,6 +109,7 @@ export const sreControlCenterPlugin = createBackendPlugin({
             }),
             inbox,
             audit: new DatabaseAuditLog(db),
+            costs,
             webhookToken,
             onDelivery: () => processor.kick(),
           }),
@@ -139,6 +148,25 @@ export const sreControlCenterPlugin = createBackendPlugin({
             if (report.changed > 0) {
               logger.info(
                 `Alert reconciliation: ${report.changed} of ${report.seen} alerts changed in Azure`,
+              );
+            }
+          },
+        });
+
+        // Every minute, but each project is only queried when its figures are
+        // older than 30 minutes (Cost Management updates a few times a day and
+        // allows few queries a minute): new projects get figures at once.
+        await deps.scheduler.scheduleTask({
+          id: 'sre-control-center:refresh-costs',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 5 },
+          // Leaves the catalog time to read the Systems after a start.
+          initialDelay: { seconds: 15 },
+          fn: async () => {
+            const report = await costRefresher.refresh();
+            for (const failure of report.failures) {
+              logger.warn(
+                `Cost refresh failed for ${failure.entityRef}: ${failure.error}`,
               );
             }
           },

@@ -40,3 +40,6 @@ export const listAuditQuerySchema = z.strictObject({
   entityRef: entityRefSchema,
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+/** Query of `GET /costs`. */
+export const costQuerySchema = z.strictObject({ entityRef: entityRefSchema });

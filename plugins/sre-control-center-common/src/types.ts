@@ -55,3 +55,36 @@ export type AuditLogEntry = {
   at: string;
   details: Record<string, unknown> | null;
 };
+
+/** A budget threshold (percent of the budget) and whether spend has crossed it. */
+export type BudgetThreshold = {
+  percent: number;
+  /** Actual: month-to-date spend; Forecasted: the month's forecast. */
+  basis: 'Actual' | 'Forecasted';
+  crossed: boolean;
+};
+
+/** Month-to-date cost of a project against its budget (`GET /costs`). */
+export type CostSummary = {
+  entityRef: string;
+  currency: string;
+  /** First and last day of the month, yyyy-mm-dd. */
+  period: { from: string; to: string };
+  monthToDate: number;
+  /** Month-to-date plus Azure's forecast for the rest of the month. */
+  forecast: number;
+  budget: {
+    name: string;
+    amount: number;
+    /** Month-to-date as a percentage of the budget. */
+    percentUsed: number;
+    forecastPercent: number;
+    thresholds: BudgetThreshold[];
+  } | null;
+  byService: Array<{ name: string; cost: number }>;
+  byResource: Array<{ resourceId: string; name: string; cost: number }>;
+  daily: Array<{ date: string; cost: number }>;
+  refreshedAt: string;
+  /** Set when the last refresh failed; the figures are from refreshedAt. */
+  lastError: string | null;
+};

@@ -34,9 +34,12 @@ describe('legacy plugin (core-plugin-api)', () => {
       await screen.findByText(/No alerts for this project/),
     ).toBeInTheDocument();
     expect(screen.getByText('rg-mindful-moments-dev')).toBeInTheDocument();
-    expect(api.requests).toEqual([
-      { entityRef: 'system:default/mindful-moments', limit: 50 },
-    ]);
+    expect(api.requests).toEqual(
+      expect.arrayContaining([
+        { entityRef: 'system:default/mindful-moments', limit: 50 },
+        { costs: 'system:default/mindful-moments' },
+      ]),
+    );
   });
 
   it('lists alerts when there are some', async () => {

@@ -1,5 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { Alert, Page } from '@internal/plugin-sre-control-center-common';
+import type {
+  Alert,
+  CostSummary,
+  Page,
+} from '@internal/plugin-sre-control-center-common';
 import type { SreControlCenterApi } from './api';
 
 /** The Mindful Moments System as catalog-info.yaml declares it. */
@@ -20,7 +24,10 @@ export const mindfulMomentsSystem: Entity = {
 };
 
 /** An in-memory API whose alert list the test decides; records what was asked. */
-export function fakeApi(alerts: Alert[] = []): SreControlCenterApi & {
+export function fakeApi(
+  alerts: Alert[] = [],
+  costs?: CostSummary,
+): SreControlCenterApi & {
   requests: unknown[];
 } {
   const requests: unknown[] = [];
@@ -44,6 +51,10 @@ export function fakeApi(alerts: Alert[] = []): SreControlCenterApi & {
         },
         changed: true,
       };
+    },
+    async getCosts(entityRef) {
+      requests.push({ costs: entityRef });
+      return costs;
     },
     async closeAlert(id) {
       requests.push({ close: id });
@@ -72,4 +83,37 @@ export const sampleAlert: Alert = {
   firedAt: '2026-11-28T10:00:00.000Z',
   resolvedAt: null,
   updatedAt: '2026-11-28T10:00:00.000Z',
+};
+
+export const sampleCosts: CostSummary = {
+  entityRef: 'system:default/mindful-moments',
+  currency: 'EUR',
+  period: { from: '2026-11-01', to: '2026-11-30' },
+  monthToDate: 101.5,
+  forecast: 131.2,
+  budget: {
+    name: 'budget-mindful-moments-dev',
+    amount: 120,
+    percentUsed: 84.58,
+    forecastPercent: 109.33,
+    thresholds: [
+      { percent: 80, basis: 'Actual', crossed: true },
+      { percent: 100, basis: 'Actual', crossed: false },
+    ],
+  },
+  byService: [
+    { name: 'Azure App Service', cost: 48.1 },
+    { name: 'Azure Database for PostgreSQL', cost: 38.4 },
+  ],
+  byResource: [
+    {
+      resourceId:
+        '/subscriptions/s/resourcegroups/rg/providers/microsoft.web/serverfarms/asp-mindful-moments-dev',
+      name: 'asp-mindful-moments-dev',
+      cost: 48.1,
+    },
+  ],
+  daily: [{ date: '2026-11-01', cost: 4.1 }],
+  refreshedAt: '2026-11-28T10:00:00.000Z',
+  lastError: null,
 };

@@ -4,12 +4,14 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
+  costQuerySchema,
   listAuditQuerySchema,
   type HealthResponse,
 } from '@internal/plugin-sre-control-center-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import type { AlertCommands, AlertRepository, Inbox } from '../domain/alerts';
+import type { CostSnapshotStore } from '../domain/costs/ports';
 import type { DatabaseAuditLog } from '../store/DatabaseAuditLog';
 import { createAlertRoutes, READERS } from './alertRoutes';
 import { createAzureMonitorWebhookRouter } from './azureMonitorWebhook';
@@ -22,6 +24,7 @@ export interface RouterOptions {
   commands: AlertCommands;
   inbox: Inbox;
   audit: DatabaseAuditLog;
+  costs: CostSnapshotStore;
   webhookToken: string;
   /** Called after a webhook delivery is stored, to process it soon. */
   onDelivery?: () => void;
@@ -52,6 +55,19 @@ export async function createRouter(
         query.limit,
       ),
     });
+  });
+
+  router.get('/costs', async (req, res) => {
+    await options.httpAuth.credentials(req, READERS);
+    const query = parseInput(costQuerySchema, req.query, 'cost query');
+    const entityRef = query.entityRef.toLocaleLowerCase('en-US');
+    const summary = await options.costs.get(entityRef);
+    if (!summary) {
+      throw new NotFoundError(
+        `No cost figures for ${entityRef} yet: the System needs the sre-control-center/azure-resource-group annotation, and the first refresh runs shortly after start`,
+      );
+    }
+    res.json(summary);
   });
 
   // Anything else under the plugin is a JSON 404, not Express's HTML page.

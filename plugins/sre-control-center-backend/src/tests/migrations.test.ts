@@ -3,17 +3,25 @@ import { migrationsDir } from '../store/migrations';
 
 jest.setTimeout(60_000);
 
+const TABLES = [
+  'inbox',
+  'alerts',
+  'alert_events',
+  'audit_log',
+  'cost_snapshots',
+];
+
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
 
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('walks every migration up and down again', async () => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory: migrationsDir });
-    for (const table of ['inbox', 'alerts', 'alert_events', 'audit_log']) {
+    for (const table of TABLES) {
       expect(await knex.schema.hasTable(table)).toBe(true);
     }
     await knex.migrate.rollback({ directory: migrationsDir }, true);
-    for (const table of ['inbox', 'alerts', 'alert_events', 'audit_log']) {
+    for (const table of TABLES) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }
     await knex.destroy();

@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   Alert,
+  CostSummary,
   AlertSeverity,
   AlertState,
   HealthResponse,
@@ -29,6 +30,8 @@ export interface SreControlCenterApi {
   acknowledgeAlert(id: string, comment?: string): Promise<AlertChangeResult>;
   /** Closes the alert in Azure and here. */
   closeAlert(id: string, comment?: string): Promise<AlertChangeResult>;
+  /** This month's cost against the budget; undefined until the first refresh. */
+  getCosts(entityRef: string): Promise<CostSummary | undefined>;
 }
 
 export const sreControlCenterApiRef = createApiRef<SreControlCenterApi>({

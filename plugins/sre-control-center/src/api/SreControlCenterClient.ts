@@ -2,6 +2,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   Alert,
+  CostSummary,
   HealthResponse,
   Page,
 } from '@internal/plugin-sre-control-center-common';
@@ -45,6 +46,18 @@ export class SreControlCenterClient implements SreControlCenterApi {
       `/alerts/${encodeURIComponent(id)}/close`,
       comment ? { comment } : {},
     );
+  }
+
+  async getCosts(entityRef: string): Promise<CostSummary | undefined> {
+    try {
+      return await this.get<CostSummary>(
+        `/costs?${new URLSearchParams({ entityRef })}`,
+      );
+    } catch (error) {
+      if (error instanceof ResponseError && error.response.status === 404)
+        return undefined;
+      throw error;
+    }
   }
 
   private get<T>(path: string): Promise<T> {

@@ -2,7 +2,10 @@ import type { AuthService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { ANNOTATION_AZURE_RESOURCE_GROUP } from '@internal/plugin-sre-control-center-common';
+import {
+  ANNOTATION_AZURE_RESOURCE_GROUP,
+  ANNOTATION_BUDGET,
+} from '@internal/plugin-sre-control-center-common';
 import type { ProjectResolver, ProjectScope } from '../../domain/alerts/ports';
 import { normalizeArmId } from '../../domain/alerts/resourceIds';
 
@@ -17,7 +20,7 @@ const MISS_REFRESH_MS = 5_000;
  * every alert of a burst.
  */
 export class CatalogProjectResolver implements ProjectResolver {
-  private cache: { at: number; byGroup: Map<string, string> } | undefined;
+  private cache: { at: number; byGroup: Map<string, ProjectScope> } | undefined;
 
   constructor(
     private readonly catalog: CatalogService,
@@ -30,22 +33,19 @@ export class CatalogProjectResolver implements ProjectResolver {
   ): Promise<string | undefined> {
     const key = normalizeArmId(resourceGroupId);
     const hit = (await this.mapping()).get(key);
-    if (hit || !this.cache || this.now() - this.cache.at < MISS_REFRESH_MS)
-      return hit;
+    if (hit || !this.cache || this.now() - this.cache.at < MISS_REFRESH_MS) {
+      return hit?.entityRef;
+    }
     // A System may have been registered since the mapping was read.
     this.cache = undefined;
-    return (await this.mapping()).get(key);
+    return (await this.mapping()).get(key)?.entityRef;
   }
 
   async listProjects(): Promise<ProjectScope[]> {
-    const byGroup = await this.mapping();
-    return [...byGroup].map(([resourceGroupId, entityRef]) => ({
-      entityRef,
-      resourceGroupId,
-    }));
+    return [...(await this.mapping()).values()];
   }
 
-  private async mapping(): Promise<Map<string, string>> {
+  private async mapping(): Promise<Map<string, ProjectScope>> {
     if (this.cache && this.now() - this.cache.at < TTL_MS) {
       return this.cache.byGroup;
     }
@@ -65,16 +65,18 @@ export class CatalogProjectResolver implements ProjectResolver {
       },
       { credentials: await this.auth.getOwnServiceCredentials() },
     );
-    const byGroup = new Map<string, string>();
+    const byGroup = new Map<string, ProjectScope>();
     for (const entity of items) {
-      const group =
-        entity.metadata.annotations?.[ANNOTATION_AZURE_RESOURCE_GROUP];
-      if (group) {
-        byGroup.set(
-          normalizeArmId(group),
-          stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-        );
-      }
+      const annotations = entity.metadata.annotations ?? {};
+      const group = annotations[ANNOTATION_AZURE_RESOURCE_GROUP];
+      if (!group) continue;
+      const resourceGroupId = normalizeArmId(group);
+      const budgetName = annotations[ANNOTATION_BUDGET];
+      byGroup.set(resourceGroupId, {
+        entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+        resourceGroupId,
+        ...(budgetName ? { budgetName } : {}),
+      });
     }
     this.cache = { at: this.now(), byGroup };
     return byGroup;

@@ -81,6 +81,8 @@ export interface AlertLedger {
 export interface ProjectScope {
   entityRef: string;
   resourceGroupId: string;
+  /** The Consumption budget named by the System's sre-control-center/budget annotation. */
+  budgetName?: string;
 }
 
 /** Finds the project (catalog System) that owns an Azure resource group. */

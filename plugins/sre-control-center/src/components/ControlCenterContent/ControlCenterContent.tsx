@@ -3,6 +3,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@mui/material/Grid';
 import { AlertFeedCard } from '../AlertFeedCard';
 import { AzureStackCard } from '../AzureStackCard';
+import { CostCard } from '../CostCard';
 
 /** The "Control Center" tab of a System (project) entity page. */
 export function ControlCenterContent() {
@@ -12,6 +13,9 @@ export function ControlCenterContent() {
     <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12} md={5} lg={4}>
         <AzureStackCard entity={entity} />
+      </Grid>
+      <Grid item xs={12} md={7} lg={8}>
+        <CostCard entityRef={entityRef} />
       </Grid>
       <Grid item xs={12}>
         <AlertFeedCard entityRef={entityRef} />
