@@ -47,7 +47,7 @@ function Breakdown(props: {
           {props.rows.slice(0, TOP).map(row => (
             <TableRow key={row.name}>
               <TableCell>{row.name}</TableCell>
-              <TableCell align="right">
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                 {money(row.cost, props.currency)}
               </TableCell>
             </TableRow>
