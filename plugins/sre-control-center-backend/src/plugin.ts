@@ -4,25 +4,26 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { sreControlCenterPermissions } from '@internal/plugin-sre-control-center-common';
 import { randomBytes } from 'node:crypto';
 import { createArmAccess } from './adapters/azure/armAccess';
 import { AzureAlertSource } from './adapters/azure/AzureAlertSource';
 import { AzureCostSource } from './adapters/azure/AzureCostSource';
 import { decodeAzureMonitorDelivery } from './adapters/azure/decodeAzureMonitorDelivery';
 import { CatalogProjectResolver } from './adapters/catalog/CatalogProjectResolver';
-import { sreControlCenterPermissions } from '@internal/plugin-sre-control-center-common';
 import { readSreControlCenterConfig } from './config';
 import {
   AlertCommands,
   AlertReconciler,
   InboxProcessor,
 } from './domain/alerts';
+import { CostRefresher } from './domain/costs/CostRefresher';
+import { scheduleBackgroundTasks } from './service/backgroundTasks';
 import { createRouter } from './service/router';
 import { SignalAlertPublisher } from './service/SignalAlertPublisher';
 import { DatabaseAlertStore } from './store/DatabaseAlertStore';
 import { DatabaseAuditLog } from './store/DatabaseAuditLog';
 import { DatabaseCostSnapshots } from './store/DatabaseCostSnapshots';
-import { CostRefresher } from './domain/costs/CostRefresher';
 import { DatabaseInbox } from './store/DatabaseInbox';
 import { connectAndMigrate } from './store/migrations';
 
@@ -122,54 +123,12 @@ export const sreControlCenterPlugin = createBackendPlugin({
           allow: 'unauthenticated',
         });
 
-        // Picks up deliveries a crash or another replica left unprocessed.
-        await deps.scheduler.scheduleTask({
-          id: 'sre-control-center:process-inbox',
-          frequency: { seconds: 30 },
-          timeout: { minutes: 5 },
-          initialDelay: { seconds: 5 },
-          fn: () => processor.drain(),
-        });
-
-        // Azure is the source of truth: take over what changed there (the SRE
-        // agent acknowledging, alerts whose webhook was lost). One replica runs it.
-        await deps.scheduler.scheduleTask({
-          id: 'sre-control-center:reconcile-alerts',
-          frequency: { seconds: 60 },
-          timeout: { minutes: 5 },
-          initialDelay: { seconds: 10 },
-          fn: async () => {
-            const report = await reconciler.reconcile();
-            for (const failure of report.failures) {
-              logger.warn(
-                `Alert reconciliation failed for ${failure.entityRef}: ${failure.error}`,
-              );
-            }
-            if (report.changed > 0) {
-              logger.info(
-                `Alert reconciliation: ${report.changed} of ${report.seen} alerts changed in Azure`,
-              );
-            }
-          },
-        });
-
-        // Every minute, but each project is only queried when its figures are
-        // older than 30 minutes (Cost Management updates a few times a day and
-        // allows few queries a minute): new projects get figures at once.
-        await deps.scheduler.scheduleTask({
-          id: 'sre-control-center:refresh-costs',
-          frequency: { minutes: 1 },
-          timeout: { minutes: 5 },
-          // Leaves the catalog time to read the Systems after a start.
-          initialDelay: { seconds: 15 },
-          fn: async () => {
-            const report = await costRefresher.refresh();
-            for (const failure of report.failures) {
-              logger.warn(
-                `Cost refresh failed for ${failure.entityRef}: ${failure.error}`,
-              );
-            }
-          },
+        await scheduleBackgroundTasks({
+          scheduler: deps.scheduler,
+          logger,
+          processor,
+          reconciler,
+          costRefresher,
         });
       },
     });

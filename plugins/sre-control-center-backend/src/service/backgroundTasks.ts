@@ -1,0 +1,70 @@
+import type {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import type { AlertReconciler, InboxProcessor } from '../domain/alerts';
+import type { CostRefresher } from '../domain/costs/CostRefresher';
+
+/**
+ * The plugin's scheduled work. Backstage's scheduler runs each task on one
+ * replica at a time (a database lock), so several backends share the load.
+ */
+export async function scheduleBackgroundTasks(options: {
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  processor: InboxProcessor;
+  reconciler: AlertReconciler;
+  costRefresher: CostRefresher;
+}): Promise<void> {
+  const { scheduler, logger, processor, reconciler, costRefresher } = options;
+
+  // Picks up deliveries a crash or another replica left unprocessed.
+  await scheduler.scheduleTask({
+    id: 'sre-control-center:process-inbox',
+    frequency: { seconds: 30 },
+    timeout: { minutes: 5 },
+    initialDelay: { seconds: 5 },
+    fn: () => processor.drain(),
+  });
+
+  // Azure is the source of truth: take over what changed there (the SRE
+  // agent acknowledging, alerts whose webhook was lost).
+  await scheduler.scheduleTask({
+    id: 'sre-control-center:reconcile-alerts',
+    frequency: { seconds: 60 },
+    timeout: { minutes: 5 },
+    initialDelay: { seconds: 10 },
+    fn: async () => {
+      const report = await reconciler.reconcile();
+      for (const failure of report.failures) {
+        logger.warn(
+          `Alert reconciliation failed for ${failure.entityRef}: ${failure.error}`,
+        );
+      }
+      if (report.changed > 0) {
+        logger.info(
+          `Alert reconciliation: ${report.changed} of ${report.seen} alerts changed in Azure`,
+        );
+      }
+    },
+  });
+
+  // Every minute, but each project is only queried when its figures are
+  // older than 30 minutes (Cost Management updates a few times a day and
+  // allows few queries a minute): new projects get figures at once.
+  await scheduler.scheduleTask({
+    id: 'sre-control-center:refresh-costs',
+    frequency: { minutes: 1 },
+    timeout: { minutes: 5 },
+    // Leaves the catalog time to read the Systems after a start.
+    initialDelay: { seconds: 15 },
+    fn: async () => {
+      const report = await costRefresher.refresh();
+      for (const failure of report.failures) {
+        logger.warn(
+          `Cost refresh failed for ${failure.entityRef}: ${failure.error}`,
+        );
+      }
+    },
+  });
+}
