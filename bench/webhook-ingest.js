@@ -25,6 +25,7 @@ const PORT = arg('port', 7207);
 
 async function main() {
   const postgres = process.env.BENCH_POSTGRES;
+  const prefix = `bench_${Date.now()}_`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sre-cc-bench-'));
   const env = {
     SRE_CC_WEBHOOK_TOKEN: TOKEN,
@@ -41,7 +42,7 @@ async function main() {
         user: decodeURIComponent(url.username || 'root'),
         password: decodeURIComponent(url.password || ''),
       }),
-      APP_CONFIG_backend_database_prefix: `bench_${Date.now()}_`,
+      APP_CONFIG_backend_database_prefix: prefix,
     });
   } else {
     env.APP_CONFIG_backend_database_connection = JSON.stringify({
@@ -87,7 +88,26 @@ async function main() {
     }
   } finally {
     backend.stop();
+    if (postgres) await dropDatabases(postgres, prefix);
   }
+}
+
+/** Backstage made one database per plugin for this run; leave none behind. */
+async function dropDatabases(connectionString, prefix) {
+  await new Promise(r => setTimeout(r, 2000)); // let the backend close its pools
+  const { Client } = require('pg');
+  const client = new Client({
+    connectionString: `${connectionString.replace(/\/$/, '')}/postgres`,
+  });
+  await client.connect();
+  const { rows } = await client.query(
+    'select datname from pg_database where datname like $1',
+    [`${prefix}%`],
+  );
+  for (const { datname } of rows) {
+    await client.query(`drop database if exists "${datname}" with (force)`);
+  }
+  await client.end();
 }
 
 main().catch(e => {
