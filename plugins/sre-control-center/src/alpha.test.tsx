@@ -2,7 +2,8 @@ import {
   createExtensionTester,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityProvider, catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import plugin, { controlCenterEntityContent } from './alpha';
@@ -36,7 +37,12 @@ describe('new frontend system plugin (alpha)', () => {
       <EntityProvider entity={mindfulMomentsSystem}>
         {tester.reactElement()}
       </EntityProvider>,
-      { apis: [[sreControlCenterApiRef, api]] },
+      {
+        apis: [
+          [sreControlCenterApiRef, api],
+          [catalogApiRef, catalogApiMock()],
+        ],
+      },
     );
     expect(
       await screen.findByText(/No alerts for this project/),

@@ -1,4 +1,9 @@
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  catalogApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   TestApiProvider,
@@ -9,7 +14,12 @@ import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { sreControlCenterApiRef } from './api';
 import { EntityControlCenterContent, sreControlCenterPlugin } from './plugin';
-import { fakeApi, mindfulMomentsSystem, sampleAlert } from './testing';
+import {
+  fakeApi,
+  mindfulMomentsResources,
+  mindfulMomentsSystemWithParts,
+  sampleAlert,
+} from './testing';
 
 describe('legacy plugin (core-plugin-api)', () => {
   it('registers its id and API factory', () => {
@@ -21,19 +31,33 @@ describe('legacy plugin (core-plugin-api)', () => {
   it('renders the empty state for a System without alerts', async () => {
     const api = fakeApi();
     await renderInTestApp(
-      <TestApiProvider apis={[[sreControlCenterApiRef, api]]}>
-        <EntityProvider entity={mindfulMomentsSystem}>
+      <TestApiProvider
+        apis={[
+          [sreControlCenterApiRef, api],
+          [
+            catalogApiRef,
+            catalogApiMock({ entities: mindfulMomentsResources }),
+          ],
+        ]}
+      >
+        <EntityProvider entity={mindfulMomentsSystemWithParts}>
           {/* As on a legacy entity page: the routable extension sits under a path. */}
           <Routes>
             <Route path="/*" element={<EntityControlCenterContent />} />
           </Routes>
         </EntityProvider>
       </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
     expect(
       await screen.findByText(/No alerts for this project/),
     ).toBeInTheDocument();
     expect(screen.getByText('rg-mindful-moments-dev')).toBeInTheDocument();
+    // The System's Resources, read from the catalog through its hasPart relations.
+    expect(
+      await screen.findByText('psql-mindful-moments-dev'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('azure-app-service')).toBeInTheDocument();
     expect(api.requests).toEqual(
       expect.arrayContaining([
         { entityRef: 'system:default/mindful-moments', limit: 50 },
@@ -48,9 +72,10 @@ describe('legacy plugin (core-plugin-api)', () => {
         apis={[
           [sreControlCenterApiRef, fakeApi([sampleAlert])],
           [permissionApiRef, mockApis.permission()],
+          [catalogApiRef, catalogApiMock()],
         ]}
       >
-        <EntityProvider entity={mindfulMomentsSystem}>
+        <EntityProvider entity={mindfulMomentsSystemWithParts}>
           {/* As on a legacy entity page: the routable extension sits under a path. */}
           <Routes>
             <Route path="/*" element={<EntityControlCenterContent />} />

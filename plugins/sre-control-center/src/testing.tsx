@@ -117,3 +117,34 @@ export const sampleCosts: CostSummary = {
   refreshedAt: '2026-11-28T10:00:00.000Z',
   lastError: null,
 };
+
+/** Two of the Mindful Moments Resources, as catalog-info.yaml declares them. */
+export const mindfulMomentsResources = [
+  'app-mindful-moments-dev',
+  'psql-mindful-moments-dev',
+].map(name => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: {
+      'sre-control-center/azure-resource-id': `/subscriptions/s/resourceGroups/rg/providers/x/${name}`,
+    },
+  },
+  spec: {
+    type: name.startsWith('app')
+      ? 'azure-app-service'
+      : 'azure-postgresql-flexible-server',
+    system: 'mindful-moments',
+  },
+}));
+
+/** The System with hasPart relations to its Resources, as the catalog returns it. */
+export const mindfulMomentsSystemWithParts: Entity = {
+  ...mindfulMomentsSystem,
+  relations: mindfulMomentsResources.map(r => ({
+    type: 'hasPart',
+    targetRef: `resource:default/${r.metadata.name}`,
+  })),
+};

@@ -1,7 +1,12 @@
-import type { Entity } from '@backstage/catalog-model';
-import { InfoCard } from '@backstage/core-components';
+import { RELATION_HAS_PART, type Entity } from '@backstage/catalog-model';
+import { InfoCard, Progress } from '@backstage/core-components';
+import {
+  EntityRefLink,
+  useRelatedEntities,
+} from '@backstage/plugin-catalog-react';
 import {
   ANNOTATION_AZURE_RESOURCE_GROUP,
+  ANNOTATION_AZURE_RESOURCE_ID,
   ANNOTATION_BUDGET,
   ANNOTATION_GITHUB_PROJECT_SLUG,
 } from '@internal/plugin-sre-control-center-common';
@@ -19,6 +24,52 @@ export function parseResourceGroupId(id: string | undefined) {
   return match
     ? { subscriptionId: match[1], resourceGroup: match[2] }
     : undefined;
+}
+
+/** The System's Resource entities: what Terraform provisioned, as the catalog knows it. */
+function ProvisionedResources({ entity }: { entity: Entity }) {
+  const { entities, loading, error } = useRelatedEntities(entity, {
+    type: RELATION_HAS_PART,
+    kind: 'resource',
+  });
+  if (loading) return <Progress />;
+  if (error) {
+    return (
+      <Typography variant="body2" color="error">
+        Could not read the System's resources: {error.message}
+      </Typography>
+    );
+  }
+  if (!entities || entities.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        No Resource entities belong to this System yet.
+      </Typography>
+    );
+  }
+  const sorted = [...entities].sort((a, b) =>
+    a.metadata.name.localeCompare(b.metadata.name),
+  );
+  return (
+    <Table size="small" aria-label="Provisioned resources">
+      <TableBody>
+        {sorted.map(resource => (
+          <TableRow key={resource.metadata.name}>
+            <TableCell>
+              <EntityRefLink entityRef={resource} defaultKind="resource">
+                {resource.metadata.name}
+              </EntityRefLink>
+            </TableCell>
+            <TableCell sx={{ color: 'text.secondary' }}>
+              {String(resource.spec?.type ?? '')}
+              {!resource.metadata.annotations?.[ANNOTATION_AZURE_RESOURCE_ID] &&
+                ' (no Azure resource id)'}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
 }
 
 /** Where the project lives in Azure and GitHub, from the System's annotations. */
@@ -57,6 +108,10 @@ export function AzureStackCard({ entity }: { entity: Entity }) {
           ))}
         </TableBody>
       </Table>
+      <Typography variant="subtitle2" sx={{ mt: 2 }}>
+        Provisioned resources
+      </Typography>
+      <ProvisionedResources entity={entity} />
     </InfoCard>
   );
 }
