@@ -179,6 +179,25 @@ describe.each(databases.eachSupportedId())(
         expect(res.body.error.message).toMatch(/not valid JSON/);
       });
 
+      it('classifies a Cost Management budget alert as a budget delivery', async () => {
+        const res = await request(server)
+          .post(`${url}?token=${TOKEN}`)
+          .send({
+            schemaId: 'azureMonitorCommonAlertSchema',
+            data: {
+              essentials: {
+                alertId:
+                  '/subscriptions/s/providers/Microsoft.CostManagement/alerts/1',
+                monitoringService: 'CostAlerts',
+              },
+              alertContext: { AlertData: { BudgetName: 'b' } },
+            },
+          });
+        expect(res.status).toBe(202);
+        const row = await knex('inbox').where('id', res.body.inboxId).first();
+        expect(row.kind).toBe('budget');
+      });
+
       it('answers 422 to JSON that is not an alert', async () => {
         const res = await request(server)
           .post(`${url}?token=${TOKEN}`)

@@ -20,7 +20,7 @@ import {
 import { CostRefresher } from './domain/costs/CostRefresher';
 import { scheduleBackgroundTasks } from './service/backgroundTasks';
 import { createRouter } from './service/router';
-import { SignalAlertPublisher } from './service/SignalAlertPublisher';
+import { SignalProjectPublisher } from './service/SignalProjectPublisher';
 import { DatabaseAlertStore } from './store/DatabaseAlertStore';
 import { DatabaseAuditLog } from './store/DatabaseAuditLog';
 import { DatabaseCostSnapshots } from './store/DatabaseCostSnapshots';
@@ -65,7 +65,7 @@ export const sreControlCenterPlugin = createBackendPlugin({
         const alerts = new DatabaseAlertStore(db);
         const inbox = new DatabaseInbox(db);
         const projects = new CatalogProjectResolver(deps.catalog, auth);
-        const publisher = new SignalAlertPublisher(deps.signals);
+        const publisher = new SignalProjectPublisher(deps.signals);
         const arm = createArmAccess(settings.azure.endpoint);
         const source = new AzureAlertSource(arm);
         const costs = new DatabaseCostSnapshots(db);
@@ -73,6 +73,7 @@ export const sreControlCenterPlugin = createBackendPlugin({
           projects,
           source: new AzureCostSource(arm),
           store: costs,
+          publisher,
         });
         const processor = new InboxProcessor({
           queue: inbox,
@@ -81,6 +82,7 @@ export const sreControlCenterPlugin = createBackendPlugin({
           projects,
           publisher,
           decode: decodeAzureMonitorDelivery,
+          budgets: costRefresher,
           onError: error =>
             logger.error(
               'Processing Azure Monitor deliveries failed; will retry',

@@ -88,3 +88,12 @@ export type CostSummary = {
   /** Set when the last refresh failed; the figures are from refreshedAt. */
   lastError: string | null;
 };
+
+/** Message on a project's signal channel when its cost figures were refreshed. */
+export type CostsSignal = {
+  type: 'costs.changed';
+  entityRef: string;
+};
+
+/** Anything the backend pushes on a project's signal channel. */
+export type ProjectSignal = AlertSignal | CostsSignal;

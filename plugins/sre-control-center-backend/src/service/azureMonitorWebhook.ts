@@ -23,7 +23,11 @@ export function classifyAzureMonitorPayload(
   const data = body.data as Record<string, unknown> | undefined;
   if (body.schemaId === 'azureMonitorCommonAlertSchema') {
     const essentials = data?.essentials as Record<string, unknown> | undefined;
-    return typeof essentials?.alertId === 'string' ? 'common-alert' : undefined;
+    if (typeof essentials?.alertId !== 'string') return undefined;
+    // Cost Management budget alerts come in the common schema too.
+    return essentials.monitoringService === 'CostAlerts'
+      ? 'budget'
+      : 'common-alert';
   }
   // Budget alerts sent through an action group use their own schema id.
   if (body.schemaId === 'AIP Budget Notification') {

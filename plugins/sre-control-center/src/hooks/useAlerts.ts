@@ -3,7 +3,7 @@ import { useSignal } from '@backstage/plugin-signals-react';
 import {
   signalChannelFor,
   type Alert,
-  type AlertSignal,
+  type ProjectSignal,
 } from '@internal/plugin-sre-control-center-common';
 import { useEffect, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -20,7 +20,7 @@ export const POLL_INTERVAL_MS = 15_000;
  */
 export function useAlerts(entityRef: string) {
   const api = useApi(sreControlCenterApiRef);
-  const { lastSignal, isSignalsAvailable } = useSignal<AlertSignal>(
+  const { lastSignal, isSignalsAvailable } = useSignal<ProjectSignal>(
     signalChannelFor(entityRef),
   );
   const loaded = useAsyncRetry(

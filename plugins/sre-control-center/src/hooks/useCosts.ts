@@ -1,4 +1,9 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useSignal } from '@backstage/plugin-signals-react';
+import {
+  signalChannelFor,
+  type ProjectSignal,
+} from '@internal/plugin-sre-control-center-common';
 import { useEffect, useRef } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { sreControlCenterApiRef } from '../api';
@@ -13,6 +18,11 @@ export function useCosts(entityRef: string) {
   const api = useApi(sreControlCenterApiRef);
   const state = useAsyncRetry(() => api.getCosts(entityRef), [api, entityRef]);
   const { retry, value, loading } = state;
+  // The backend says when it refreshed the figures (e.g. after a budget alert).
+  const { lastSignal } = useSignal<ProjectSignal>(signalChannelFor(entityRef));
+  useEffect(() => {
+    if (lastSignal?.type === 'costs.changed') retry();
+  }, [lastSignal, retry]);
   const waiting = !value || Boolean(value.lastError);
   const loadedOnce = useRef(false);
   if (!loading) loadedOnce.current = true;

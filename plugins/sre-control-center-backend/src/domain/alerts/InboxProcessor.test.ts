@@ -172,6 +172,51 @@ describe.each(databases.eachSupportedId())(
       expect(setAside.error).toMatch(/never-claimed/);
     });
 
+    it('hands budget alerts to cost tracking', async () => {
+      const crossed: string[] = [];
+      const withBudgets = new InboxProcessor({
+        queue: inbox,
+        alerts: new DatabaseAlertStore(knex),
+        ledger: new DatabaseAlertStore(knex),
+        projects: {
+          projectForResourceGroup: async () => SYSTEM,
+          listProjects: async () => [],
+        },
+        publisher: { alertChanged: async () => {} },
+        decode: decodeAzureMonitorDelivery,
+        budgets: {
+          budgetCrossed: async name => {
+            crossed.push(name);
+            return undefined;
+          },
+        },
+      });
+      // The shape Cost Management sends through an action group (common schema).
+      await deliver(
+        JSON.stringify({
+          schemaId: 'azureMonitorCommonAlertSchema',
+          data: {
+            essentials: {
+              monitoringService: 'CostAlerts',
+              alertId:
+                '/subscriptions/s/providers/Microsoft.CostManagement/alerts/1',
+            },
+            alertContext: {
+              AlertCategory: 'budgets',
+              AlertData: { BudgetName: 'budget-mindful-moments-dev' },
+            },
+          },
+        }),
+        'budget',
+      );
+      await withBudgets.drain();
+      expect(crossed).toEqual(['budget-mindful-moments-dev']);
+      const [row] = await knex('inbox').select('processed_at', 'error');
+      expect(row.processed_at).not.toBeNull();
+      expect(row.error).toBeNull();
+      expect(await knex('alerts').select()).toHaveLength(0);
+    });
+
     it('leaves deliveries pending when the store fails, for the next drain', async () => {
       await deliver(commonAlert('Fired'));
       const errors: unknown[] = [];

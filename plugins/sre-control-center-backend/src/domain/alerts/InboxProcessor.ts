@@ -1,5 +1,6 @@
 import { applyNotification } from './applyNotification';
 import type {
+  BudgetNotificationHandler,
   AlertLedger,
   AlertPublisher,
   AlertRepository,
@@ -25,6 +26,8 @@ export interface InboxProcessorOptions {
   projects: ProjectResolver;
   publisher: AlertPublisher;
   decode: NotificationDecoder;
+  /** Budget notifications (Cost Management through the action group). */
+  budgets?: BudgetNotificationHandler;
   now?: () => Date;
   onError?: (error: unknown) => void;
 }
@@ -109,6 +112,13 @@ export class InboxProcessor {
         events: [],
         error: decoded.error,
       });
+      return;
+    }
+    if ('budgetName' in decoded) {
+      const error = this.options.budgets
+        ? await this.options.budgets.budgetCrossed(decoded.budgetName)
+        : 'budget notification: cost tracking is not wired';
+      await ledger.record({ deliveryId: delivery.id, events: [], error });
       return;
     }
     const notification = decoded.notification;

@@ -144,4 +144,10 @@ export type NotificationDecoder = (
   body: unknown,
 ) =>
   | { ok: true; notification: AlertNotification }
+  | { ok: true; budgetName: string }
   | { ok: false; error: string };
+
+/** Handles a budget notification; resolves to why it could not, or undefined. */
+export interface BudgetNotificationHandler {
+  budgetCrossed(budgetName: string): Promise<string | undefined>;
+}

@@ -27,6 +27,7 @@ describe.each(databases.eachSupportedId())(
     let knex: Knex;
     let store: DatabaseCostSnapshots;
     let refresher: CostRefresher;
+    let published: string[];
 
     beforeEach(async () => {
       emulator = await startCloudEmulator({ now: () => NOW });
@@ -46,8 +47,10 @@ describe.each(databases.eachSupportedId())(
         },
         source: new AzureCostSource(createArmAccess(emulator.url)),
         store,
+        publisher: { costsChanged: async ref => void published.push(ref) },
         now: () => NOW,
       });
+      published = [];
     });
 
     afterEach(async () => {
@@ -106,6 +109,25 @@ describe.each(databases.eachSupportedId())(
       expect(after.monthToDate).toBe(before.monthToDate);
       expect(after.refreshedAt).toBe('2026-11-26T08:00:00.000Z');
       expect(after.lastError).toMatch(/throttling/);
+    });
+
+    it('refreshes at once, however fresh, when the budget alert arrives', async () => {
+      await refresher.refresh();
+      const before = (await store.get(SYSTEM))!;
+      await emulator.runScenario('budget-100');
+      expect(
+        await refresher.budgetCrossed(BUDGET_NAME.toUpperCase()),
+      ).toBeUndefined();
+      const after = (await store.get(SYSTEM))!;
+      expect(after.monthToDate).toBeGreaterThan(before.monthToDate);
+      expect(after.budget!.thresholds.every(t => t.crossed)).toBe(true);
+      expect(published).toEqual([SYSTEM, SYSTEM]);
+    });
+
+    it('says when no System uses the budget', async () => {
+      expect(await refresher.budgetCrossed('someone-elses-budget')).toMatch(
+        /no catalog System has the annotation sre-control-center\/budget=someone-elses-budget/,
+      );
     });
   },
 );

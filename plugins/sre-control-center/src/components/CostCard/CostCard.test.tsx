@@ -1,5 +1,7 @@
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
+import type { JsonObject } from '@backstage/types';
+import { act, screen, waitFor } from '@testing-library/react';
 import { sreControlCenterApiRef } from '../../api';
 import { fakeApi, sampleCosts } from '../../testing';
 import { CostCard } from './CostCard';
@@ -41,5 +43,37 @@ describe('CostCard', () => {
   it('explains an empty card', async () => {
     await renderCard(undefined);
     expect(await screen.findByText(/No cost figures yet/)).toBeInTheDocument();
+  });
+});
+
+describe('CostCard live updates', () => {
+  it('reloads when the backend says the figures changed', async () => {
+    const listeners = new Map<string, (message: JsonObject) => void>();
+    const signals: SignalApi = {
+      subscribe(channel, onMessage) {
+        listeners.set(channel, onMessage as (message: JsonObject) => void);
+        return { unsubscribe: () => listeners.delete(channel) };
+      },
+    };
+    const api = fakeApi([], sampleCosts);
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [sreControlCenterApiRef, api],
+          [signalApiRef, signals],
+        ]}
+      >
+        <CostCard entityRef="system:default/mindful-moments" />
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText('Month to date')).toBeInTheDocument();
+    const before = api.requests.length;
+    act(() => {
+      listeners.get('sre-control-center:system:default/mindful-moments')?.({
+        type: 'costs.changed',
+        entityRef: 'system:default/mindful-moments',
+      });
+    });
+    await waitFor(() => expect(api.requests.length).toBe(before + 1));
   });
 });
