@@ -9,6 +9,7 @@
 
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
+const net = require('node:net');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -49,8 +50,24 @@ async function waitFor(url, deadline) {
   throw new Error(`${url} did not answer in time`);
 }
 
+async function portIsFree(port) {
+  return new Promise(resolve => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(Number(port), () => server.close(() => resolve(true)));
+  });
+}
+
 async function main() {
   ensureChromium();
+  // A leftover portal on these ports would answer in place of this run's.
+  for (const port of [APP_PORT, BACKEND_PORT, EMULATOR_PORT]) {
+    if (!(await portIsFree(port))) {
+      throw new Error(
+        `port ${port} is in use (a portal left running?); free it or set E2E_APP_PORT/E2E_BACKEND_PORT/E2E_EMULATOR_PORT`,
+      );
+    }
+  }
   const started = Date.now();
   const portal = spawn(
     process.execPath,
@@ -94,6 +111,7 @@ async function main() {
     }
   };
   process.on('exit', stop);
+  const stopped = new Promise(resolve => portal.once('exit', resolve));
   process.on('SIGINT', () => process.exit(130));
 
   let status = 1;
@@ -149,8 +167,13 @@ async function main() {
     );
   } finally {
     stop();
+    // start-dev.js stops its children's process groups, then exits.
+    await Promise.race([stopped, new Promise(r => setTimeout(r, 15_000))]);
   }
   process.exit(status);
 }
 
-main();
+main().catch(error => {
+  console.error(`[e2e] ${error.message}`);
+  process.exit(1);
+});

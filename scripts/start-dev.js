@@ -35,10 +35,13 @@ fs.mkdirSync(path.join(ROOT, '.data', 'sqlite'), { recursive: true });
 
 const children = [];
 function run(name, args, extraEnv = {}) {
+  // Each child leads its own process group, so stopping it also stops the
+  // processes yarn and backstage-cli start beneath it.
   const child = spawn(process.execPath, [YARN, ...args], {
     cwd: ROOT,
     env: { ...env, ...extraEnv },
     stdio: 'inherit',
+    detached: true,
   });
   child.on('exit', (code, signal) => {
     if (!shuttingDown) {
@@ -50,13 +53,28 @@ function run(name, args, extraEnv = {}) {
   return child;
 }
 
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
 let shuttingDown = false;
 function shutdown(code) {
   if (shuttingDown) return;
   shuttingDown = true;
-  for (const child of children) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 2000).unref();
+  for (const child of children) signalGroup(child, 'SIGTERM');
+  // Whatever ignores SIGTERM for 5 s is killed.
+  setTimeout(() => {
+    for (const child of children) signalGroup(child, 'SIGKILL');
+    process.exit(code);
+  }, 5000).unref();
 }
+process.on('exit', () => {
+  for (const child of children) signalGroup(child, 'SIGKILL');
+});
 process.on('SIGINT', () => shutdown(130));
 process.on('SIGTERM', () => shutdown(143));
 
