@@ -96,13 +96,42 @@ function resolveNode() {
   return { bin, nodedir: pkgDir };
 }
 
+/** The major version of the Node headers in `dir` (a prefix holding include/node), or undefined. */
+function headersMajor(dir) {
+  try {
+    const header = fs.readFileSync(path.join(dir, 'include', 'node', 'node_version.h'), 'utf8');
+    const match = header.match(/#define NODE_MAJOR_VERSION (\d+)/);
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where node-gyp finds headers for `nodeBin`. The machine's npm config may
+ * point `nodedir` at another Node's headers (here: /usr, Node 20), and npm
+ * passes it down as npm_config_nodedir; native modules must be built against
+ * the Node that will load them or they fail with "did not self-register".
+ */
+function headersFor(node) {
+  if (node.nodedir) return node.nodedir;
+  const major = majorOf(process.versions.node);
+  const configured = process.env.npm_config_nodedir;
+  if (configured && headersMajor(configured) === major) return configured;
+  const prefix = path.resolve(path.dirname(node.bin), '..');
+  if (headersMajor(prefix) === major) return prefix;
+  return undefined;
+}
+
 function toolchainEnv(node) {
   const env = { ...process.env };
   env.PATH = `${path.dirname(node.bin)}${path.delimiter}${env.PATH || ''}`;
-  if (node.nodedir) {
-    // The machine's npm config points node-gyp at the system Node's headers;
-    // native modules must be built against the Node that will load them.
-    env.npm_config_nodedir = node.nodedir;
+  const headers = headersFor(node);
+  if (headers) {
+    env.npm_config_nodedir = headers;
+  } else {
+    // Better to let node-gyp look for matching headers than to build against wrong ones.
+    delete env.npm_config_nodedir;
   }
   // npm passes its own `npm_config_*` settings down; Yarn must not mistake
   // them for its own, and `npm_execpath` must not point node-gyp at npm.
