@@ -99,7 +99,10 @@ function resolveNode() {
 /** The major version of the Node headers in `dir` (a prefix holding include/node), or undefined. */
 function headersMajor(dir) {
   try {
-    const header = fs.readFileSync(path.join(dir, 'include', 'node', 'node_version.h'), 'utf8');
+    const header = fs.readFileSync(
+      path.join(dir, 'include', 'node', 'node_version.h'),
+      'utf8',
+    );
     const match = header.match(/#define NODE_MAJOR_VERSION (\d+)/);
     return match ? Number(match[1]) : undefined;
   } catch {
