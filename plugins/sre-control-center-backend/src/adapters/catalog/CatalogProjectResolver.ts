@@ -6,7 +6,7 @@ import {
   ANNOTATION_AZURE_RESOURCE_GROUP,
   ANNOTATION_BUDGET,
 } from '@internal/plugin-sre-control-center-common';
-import type { ProjectResolver, ProjectScope } from '../../domain/alerts/ports';
+import type { ProjectResolver, ProjectScope } from '../../domain/projects';
 import { normalizeArmId } from '../../domain/alerts/resourceIds';
 
 /** How long a resource-group → System mapping is reused; catalog edits show up after this. */

@@ -4,8 +4,8 @@ import type {
   AlertPublisher,
   AlertRepository,
   AlertSource,
-  ProjectResolver,
 } from './ports';
+import type { ProjectResolver } from '../projects';
 
 export interface AlertReconcilerOptions {
   projects: ProjectResolver;

@@ -6,9 +6,9 @@ import type {
   AlertRepository,
   InboxQueue,
   NotificationDecoder,
-  ProjectResolver,
   StoredDelivery,
 } from './ports';
+import type { ProjectResolver } from '../projects';
 import { resourceGroupIdOf } from './resourceIds';
 
 const BATCH = 50;

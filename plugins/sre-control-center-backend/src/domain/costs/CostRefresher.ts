@@ -1,8 +1,5 @@
-import type {
-  BudgetNotificationHandler,
-  ProjectResolver,
-  ProjectScope,
-} from '../alerts/ports';
+import type { BudgetNotificationHandler } from '../alerts/ports';
+import type { ProjectResolver, ProjectScope } from '../projects';
 import {
   CostsThrottled,
   type CostSnapshotStore,
