@@ -175,13 +175,23 @@ function subscriptionScope(scope: string): string {
   return sub ? `/subscriptions/${sub}` : scope;
 }
 
-function alertNotFound(res: Response, alertId: string) {
-  sendArmError(
-    res,
-    404,
-    'ResourceNotFound',
-    `The alert '${alertId}' could not be found.`,
-  );
+/** The alert in scope, or Azure's 404 answered for it. */
+function alertOr404(
+  ctx: EmulatorContext,
+  res: Response,
+  scope: string,
+  alertId: string,
+) {
+  const alert = findAlert(ctx, scope, alertId);
+  if (!alert) {
+    sendArmError(
+      res,
+      404,
+      'ResourceNotFound',
+      `The alert '${alertId}' could not be found.`,
+    );
+  }
+  return alert;
 }
 
 export function alertsManagementRouter(ctx: EmulatorContext): Router {
@@ -233,11 +243,8 @@ export function alertsManagementRouter(ctx: EmulatorContext): Router {
     (req, res) => {
       const [scope, alertId] = [req.params[0], req.params[1]];
       if (!guard(req, res, scope)) return;
-      const alert = findAlert(ctx, scope, alertId);
-      if (!alert) {
-        alertNotFound(res, alertId);
-        return;
-      }
+      const alert = alertOr404(ctx, res, scope, alertId);
+      if (!alert) return;
       res.json({
         properties: { alertId: alert.alertId, modifications: alert.history },
         id: `${alertResourceId(alert.alertId)}/history/default`,
@@ -252,11 +259,8 @@ export function alertsManagementRouter(ctx: EmulatorContext): Router {
     (req, res) => {
       const [scope, alertId] = [req.params[0], req.params[1]];
       if (!guard(req, res, scope)) return;
-      const alert = findAlert(ctx, scope, alertId);
-      if (!alert) {
-        alertNotFound(res, alertId);
-        return;
-      }
+      const alert = alertOr404(ctx, res, scope, alertId);
+      if (!alert) return;
       res.json(toArmAlert(alert, { includeContext: true }));
     },
   );
@@ -280,11 +284,8 @@ export function alertsManagementRouter(ctx: EmulatorContext): Router {
         );
         return;
       }
-      const alert = findAlert(ctx, scope, alertId);
-      if (!alert) {
-        alertNotFound(res, alertId);
-        return;
-      }
+      const alert = alertOr404(ctx, res, scope, alertId);
+      if (!alert) return;
       const body: unknown = req.body;
       const comments =
         typeof body === 'object' &&
