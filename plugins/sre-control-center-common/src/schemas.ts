@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** `kind:namespace/name`, lower-cased by the server before use. */
+/**
+ * `kind:namespace/name`. Entity refs compare case-insensitively, so the
+ * parsed value is lower-cased: every route and store sees one spelling.
+ */
 export const entityRefSchema = z
   .string()
   .min(3)
@@ -8,7 +11,8 @@ export const entityRefSchema = z
   .regex(
     /^[a-zA-Z][\w-]*:[\w.-]+\/[\w.-]+$/,
     'must be a full entity ref, kind:namespace/name (e.g. group:default/sre-owners)',
-  );
+  )
+  .transform(ref => ref.toLocaleLowerCase('en-US'));
 
 export const alertSeveritySchema = z.enum([
   'Sev0',

@@ -21,6 +21,11 @@ describe('listAlertsQuerySchema', () => {
       listAlertsQuerySchema.parse({ entityRef: 'system:default/a', limit: '7' })
         .limit,
     ).toBe(7);
+    expect(
+      listAlertsQuerySchema.parse({
+        entityRef: 'System:default/Mindful-Moments',
+      }).entityRef,
+    ).toBe('system:default/mindful-moments');
   });
 
   it('names what is wrong', () => {

@@ -16,6 +16,7 @@ import Router from 'express-promise-router';
 import {
   decodeCursor,
   encodeCursor,
+  normalizeArmId,
   type AlertCommands,
   type AlertRepository,
   type RequestedState,
@@ -52,7 +53,7 @@ export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
         );
     }
     const page = await alerts.list({
-      entityRef: query.entityRef.toLocaleLowerCase('en-US'),
+      entityRef: query.entityRef,
       state: query.state,
       severity: query.severity,
       limit: query.limit,
@@ -68,7 +69,7 @@ export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
   router.get('/alerts/:id', async (req, res) => {
     await httpAuth.credentials(req, READERS);
     // Express has already decoded %2F in the id back into slashes.
-    const id = req.params.id.toLocaleLowerCase('en-US');
+    const id = normalizeArmId(req.params.id);
     const alert = await alerts.get(id);
     if (!alert) throw new NotFoundError(`No alert with id ${id}`);
     res.json(alert);
@@ -94,7 +95,7 @@ export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
       );
       const result = await withHttpErrors(() =>
         commands.changeState(
-          req.params.id.toLocaleLowerCase('en-US'),
+          normalizeArmId(req.params.id),
           target,
           credentials.principal.userEntityRef,
           body.comment,

@@ -50,17 +50,14 @@ export async function createRouter(
     await options.httpAuth.credentials(req, READERS);
     const query = parseInput(listAuditQuerySchema, req.query, 'audit query');
     res.json({
-      items: await options.audit.list(
-        query.entityRef.toLocaleLowerCase('en-US'),
-        query.limit,
-      ),
+      items: await options.audit.list(query.entityRef, query.limit),
     });
   });
 
   router.get('/costs', async (req, res) => {
     await options.httpAuth.credentials(req, READERS);
     const query = parseInput(costQuerySchema, req.query, 'cost query');
-    const entityRef = query.entityRef.toLocaleLowerCase('en-US');
+    const { entityRef } = query;
     const summary = await options.costs.get(entityRef);
     if (!summary) {
       throw new NotFoundError(
