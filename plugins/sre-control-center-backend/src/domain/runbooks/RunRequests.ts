@@ -1,0 +1,154 @@
+import type { Alert } from '@internal/plugin-sre-control-center-common';
+import { randomUUID } from 'node:crypto';
+import { RunbookNotFound } from './errors';
+import type { CooldownClaim, NewRun, RunStore } from './ports';
+import type { RunbookCatalog } from './RunbookCatalog';
+import { announce, runAudit, type RunAnnouncer } from './runEvents';
+import {
+  AUTOMATION_ACTOR,
+  requiresApproval,
+  type RunbookDefinition,
+  type RunRecord,
+} from './types';
+
+export interface RunRequestsOptions extends RunAnnouncer {
+  catalog: RunbookCatalog;
+  store: RunStore;
+  /** Minutes a run waits for approval before it expires. */
+  pendingExpiryMinutes: number;
+  /** Starts executing an approved run (in the background). */
+  execute: (runId: string) => void;
+  now?: () => Date;
+}
+
+/**
+ * Creates runs: by hand from the runbook list, or when an alert fires whose
+ * rule is a runbook's trigger. Runs that need no approval execute at once;
+ * the others wait as pending_approval.
+ */
+export class RunRequests {
+  constructor(private readonly options: RunRequestsOptions) {}
+
+  async request(input: {
+    entityRef: string;
+    runbookId: string;
+    actor: string;
+    reason?: string;
+  }): Promise<RunRecord> {
+    const definition = this.options.catalog.get(
+      input.entityRef,
+      input.runbookId,
+    );
+    if (!definition) {
+      throw new RunbookNotFound(
+        `${input.entityRef} has no runbook ${input.runbookId}`,
+      );
+    }
+    const run = await this.create(definition, {
+      entityRef: input.entityRef,
+      actor: input.actor,
+      reason: input.reason ?? null,
+      triggerAlert: null,
+      dedupeKey: null,
+    });
+    // Without a dedupe key creation always stores the run.
+    return run!;
+  }
+
+  /**
+   * Called for every alert change; starts runs for a firing alert once per
+   * firing (the dedupe key holds the fired time), so replays, acknowledgements
+   * and reconciliation passes change nothing.
+   */
+  async alertChanged(alert: Alert): Promise<void> {
+    if (alert.monitorCondition !== 'Fired' || alert.state === 'Closed') return;
+    for (const definition of this.options.catalog.triggeredBy(alert)) {
+      await this.create(definition, {
+        entityRef: alert.entityRef,
+        actor: AUTOMATION_ACTOR,
+        reason: `${alert.name} fired at ${alert.firedAt}`,
+        triggerAlert: { id: alert.id, name: alert.name },
+        dedupeKey: `${definition.id}|${alert.id}|${alert.firedAt}`,
+      });
+    }
+  }
+
+  private async create(
+    definition: RunbookDefinition,
+    input: {
+      entityRef: string;
+      actor: string;
+      reason: string | null;
+      triggerAlert: { id: string; name: string } | null;
+      dedupeKey: string | null;
+    },
+  ): Promise<RunRecord | undefined> {
+    const now = this.options.now?.() ?? new Date();
+    const needsApproval = requiresApproval(definition.actions);
+    const run: NewRun = {
+      id: randomUUID(),
+      entityRef: input.entityRef,
+      runbookId: definition.id,
+      runbookName: definition.name,
+      status: needsApproval ? 'pending_approval' : 'approved',
+      requiresApproval: needsApproval,
+      requestedBy: input.actor,
+      requestedAt: now.toISOString(),
+      reason: input.reason,
+      triggerAlert: input.triggerAlert,
+      expiresAt: needsApproval
+        ? new Date(
+            now.getTime() + this.options.pendingExpiryMinutes * 60_000,
+          ).toISOString()
+        : null,
+      actions: definition.actions,
+      dedupeKey: input.dedupeKey,
+    };
+    // Only alert-started automatic runs are held back by the cooldown: a
+    // person asking for a restart means it.
+    const details = {
+      reason: input.reason,
+      alert: input.triggerAlert?.id ?? null,
+      approval: needsApproval ? 'required' : 'not required',
+    };
+    const audit = runAudit(run, input.actor, 'run.requested', now, details);
+    let cooldown: CooldownClaim | undefined;
+    if (
+      !needsApproval &&
+      input.triggerAlert &&
+      definition.cooldownMinutes > 0
+    ) {
+      const error = `Skipped: ${definition.name} already ran automatically within its ${definition.cooldownMinutes} min cooldown`;
+      cooldown = {
+        key: cooldownKey(input.entityRef, definition),
+        until: new Date(now.getTime() + definition.cooldownMinutes * 60_000),
+        whenHeld: {
+          error,
+          audit: runAudit(run, input.actor, 'run.skipped', now, {
+            ...details,
+            error,
+          }),
+        },
+      };
+    }
+    const stored = await this.options.store.create(run, audit, cooldown);
+    if (!stored) return undefined;
+    await announce(this.options, stored, [
+      stored.status === 'skipped' ? cooldown!.whenHeld.audit : audit,
+    ]);
+    if (stored.status === 'approved') this.options.execute(stored.id);
+    return stored;
+  }
+}
+
+/** One cooldown per runbook and the resources it acts on, within a System. */
+export function cooldownKey(
+  entityRef: string,
+  definition: RunbookDefinition,
+): string {
+  const resources = definition.actions
+    .map(action => action.resource.toLocaleLowerCase('en-US'))
+    .sort()
+    .join(',');
+  return `${entityRef}|${definition.id}|${resources}`;
+}

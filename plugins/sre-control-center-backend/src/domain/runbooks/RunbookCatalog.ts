@@ -1,0 +1,55 @@
+import type {
+  Alert,
+  Runbook,
+} from '@internal/plugin-sre-control-center-common';
+import { requiresApproval, type RunbookDefinition } from './types';
+
+/** The configured runbooks, per System, and the alerts that trigger them. */
+export class RunbookCatalog {
+  constructor(private readonly definitions: RunbookDefinition[]) {}
+
+  forProject(entityRef: string): RunbookDefinition[] {
+    return this.definitions.filter(
+      definition => !definition.system || definition.system === entityRef,
+    );
+  }
+
+  get(entityRef: string, runbookId: string): RunbookDefinition | undefined {
+    return this.forProject(entityRef).find(d => d.id === runbookId);
+  }
+
+  /** Runbooks whose trigger is the alert's rule (names compare case-insensitively). */
+  triggeredBy(alert: Alert): RunbookDefinition[] {
+    const rule = alert.name.toLocaleLowerCase('en-US');
+    return this.forProject(alert.entityRef).filter(
+      definition =>
+        definition.trigger?.alert.toLocaleLowerCase('en-US') === rule,
+    );
+  }
+
+  /** The API view: definitions plus the open alerts that would trigger each now. */
+  describe(entityRef: string, openAlerts: Alert[]): Runbook[] {
+    return this.forProject(entityRef).map(definition => ({
+      id: definition.id,
+      name: definition.name,
+      description: definition.description,
+      trigger: definition.trigger,
+      condition: definition.condition,
+      actions: definition.actions,
+      requiresApproval: requiresApproval(definition.actions),
+      cooldownMinutes: definition.cooldownMinutes,
+      triggeredBy: openAlerts
+        .filter(
+          alert =>
+            alert.monitorCondition === 'Fired' &&
+            alert.state !== 'Closed' &&
+            this.triggeredBy(alert).includes(definition),
+        )
+        .map(alert => ({
+          alertId: alert.id,
+          name: alert.name,
+          firedAt: alert.firedAt,
+        })),
+    }));
+  }
+}

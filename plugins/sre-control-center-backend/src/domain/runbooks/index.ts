@@ -1,0 +1,11 @@
+export * from './errors';
+export * from './ports';
+export * from './types';
+export { RunbookCatalog } from './RunbookCatalog';
+export { RunRequests, cooldownKey } from './RunRequests';
+export { RunDecisions } from './RunDecisions';
+export { RunExecutor, ACTION_TIMEOUT_MS, LEASE_MS } from './RunExecutor';
+export { RunSweeper, outcomeOf, OUTCOME_WINDOW_MS } from './RunSweeper';
+export { decisionFor } from './decisionRule';
+export { resolveActions } from './resolveActions';
+export { isFinal, RUN_TRANSITIONS } from './runStates';
