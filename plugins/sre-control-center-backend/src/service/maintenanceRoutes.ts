@@ -1,0 +1,106 @@
+import type {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  alertUpdatePermission,
+  maintenanceQuerySchema,
+  startMaintenanceBodySchema,
+  type MaintenanceWindow,
+} from '@internal/plugin-sre-control-center-common';
+import type express from 'express';
+import Router from 'express-promise-router';
+import {
+  ProjectNotConnected,
+  WindowNotFound,
+  type MaintenanceWindows,
+} from '../domain/maintenance';
+import { READERS } from './alertRoutes';
+import { withHttpErrors } from './domainErrors';
+import { parseInput } from './validation';
+
+export interface MaintenanceRoutesOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  maintenance: MaintenanceWindows;
+}
+
+/** Maps the maintenance domain's failures, then the shared ones (Azure → 503). */
+async function withMaintenanceErrors<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await withHttpErrors(call);
+  } catch (error) {
+    if (error instanceof ProjectNotConnected || error instanceof WindowNotFound)
+      throw new NotFoundError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * `/maintenance`: silence a System's alerts for a while through an Azure
+ * alert processing rule. Starting and ending need the same permission as
+ * acknowledging alerts: both decide who gets paged.
+ */
+export function createMaintenanceRoutes(
+  options: MaintenanceRoutesOptions,
+): express.Router {
+  const { httpAuth, permissions, maintenance } = options;
+  const router = Router();
+
+  const authorizedUser = async (req: express.Request) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const [decision] = await permissions.authorize(
+      [{ permission: alertUpdatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not silence alerts (${alertUpdatePermission.name})`,
+      );
+    }
+    return credentials.principal.userEntityRef;
+  };
+
+  router.get('/maintenance', async (req, res) => {
+    await httpAuth.credentials(req, READERS);
+    const { entityRef } = parseInput(
+      maintenanceQuerySchema,
+      req.query,
+      'maintenance query',
+    );
+    const items: MaintenanceWindow[] = await withMaintenanceErrors(() =>
+      maintenance.list(entityRef),
+    );
+    res.json({ items });
+  });
+
+  router.post('/maintenance', async (req, res) => {
+    const actor = await authorizedUser(req);
+    const body = parseInput(
+      startMaintenanceBodySchema,
+      req.body ?? {},
+      'request body',
+    );
+    const window = await withMaintenanceErrors(() =>
+      maintenance.start(body.entityRef, body.minutes, body.reason, actor),
+    );
+    res.status(201).json(window);
+  });
+
+  router.delete('/maintenance/:name', async (req, res) => {
+    const actor = await authorizedUser(req);
+    const { entityRef } = parseInput(
+      maintenanceQuerySchema,
+      req.query,
+      'maintenance query',
+    );
+    await withMaintenanceErrors(() =>
+      maintenance.end(entityRef, req.params.name, actor),
+    );
+    res.status(204).end();
+  });
+
+  return router;
+}
