@@ -20,8 +20,14 @@ export function useCosts(entityRef: string) {
   const { retry, value, loading } = state;
   // The backend says when it refreshed the figures (e.g. after a budget alert).
   const { lastSignal } = useSignal<ProjectSignal>(signalChannelFor(entityRef));
+  // react-use's `retry` changes identity whenever loading starts or stops:
+  // remember which signal was handled, or one signal would reload forever.
+  const handled = useRef<ProjectSignal | null>(null);
   useEffect(() => {
-    if (lastSignal?.type === 'costs.changed') retry();
+    if (lastSignal?.type !== 'costs.changed' || handled.current === lastSignal)
+      return;
+    handled.current = lastSignal;
+    retry();
   }, [lastSignal, retry]);
   const waiting = !value || Boolean(value.lastError);
   const loadedOnce = useRef(false);
