@@ -1,0 +1,39 @@
+import { responseError } from '../../testing';
+import { isOverBudget, messageOf } from './overBudget';
+
+describe('isOverBudget', () => {
+  it('recognises the OverBudgetError conflict', async () => {
+    const error = await responseError(
+      409,
+      'OverBudgetError',
+      'Scaling to B2 raises the forecast to 131 EUR',
+    );
+    expect(isOverBudget(error)).toBe(true);
+    expect(messageOf(error)).toBe(
+      'Scaling to B2 raises the forecast to 131 EUR',
+    );
+  });
+
+  it('recognises any conflict about the budget', async () => {
+    const error = await responseError(
+      409,
+      'ConflictError',
+      'This pushes the forecast over the budget',
+    );
+    expect(isOverBudget(error)).toBe(true);
+  });
+
+  it('leaves other conflicts and other statuses alone', async () => {
+    expect(
+      isOverBudget(
+        await responseError(409, 'ConflictError', 'Run run-1 was decided'),
+      ),
+    ).toBe(false);
+    expect(
+      isOverBudget(
+        await responseError(403, 'NotAllowedError', 'over the budget'),
+      ),
+    ).toBe(false);
+    expect(isOverBudget(new Error('over the budget'))).toBe(false);
+  });
+});
