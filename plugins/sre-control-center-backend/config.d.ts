@@ -8,6 +8,23 @@ export interface Config {
      * @visibility secret
      */
     webhookToken?: string;
+    webhookAuth?: {
+      /**
+       * Azure Monitor "secure webhook": the action group sends an Entra ID
+       * token (Authorization: Bearer), accepted instead of `?token=`.
+       */
+      entra?: {
+        /** Directory (tenant) id the tokens are issued by. */
+        tenantId: string;
+        /** The app registration's application id URI or client id (or both). */
+        audience: string | string[];
+        /**
+         * Signing keys; defaults to
+         * https://login.microsoftonline.com/<tenantId>/discovery/v2.0/keys.
+         */
+        jwksUri?: string;
+      };
+    };
     azure?: {
       /**
        * ARM endpoint override (e.g. the local cloud emulator). Defaults to
@@ -44,6 +61,10 @@ export interface Config {
        * When true, whoever requested a run may not approve it.
        */
       distinctApprover?: boolean;
+      /**
+       * Minutes a run waits for an approval before it expires (default 60).
+       */
+      pendingExpiryMinutes?: number;
     };
     /**
      * Runbooks: the SRE agent's runbook file, same shape. Backend-only, like
@@ -52,13 +73,38 @@ export interface Config {
     runbooks?: Array<{
       name: string;
       description?: string;
+      /** Limit the runbook to one System (entity ref). */
+      system?: string;
       trigger?: { alert: string };
+      condition?: string;
+      /** Minimum minutes between two automatic runs (default 15). */
+      cooldown_minutes?: number;
       actions: Array<{
-        type: string;
+        type: 'restart' | 'scale' | 'execute_query' | 'rollback';
         resource: string;
+        target_sku?: string;
+        query?: string;
+        slot?: string;
         approval_required?: boolean;
-        [key: string]: unknown;
       }>;
     }>;
+    /**
+     * PostgreSQL servers that execute_query actions connect to, by server name.
+     */
+    postgresServers?: {
+      [serverName: string]: {
+        /**
+         * postgresql:// URL of a role allowed to end other sessions
+         * (pg_signal_backend).
+         * @visibility secret
+         */
+        connectionString: string;
+      };
+    };
+    /**
+     * Monthly price per App Service plan SKU in the budget's currency; used
+     * to refuse scale runs that would break the budget.
+     */
+    planPrices?: { [sku: string]: number };
   };
 }

@@ -6,7 +6,12 @@ describe('readSreControlCenterConfig', () => {
     const config = readSreControlCenterConfig(new ConfigReader({}));
     expect(config.webhookToken).toBeUndefined();
     expect(config.github.agentLogins).toEqual(['azure-sre-agent[bot]']);
-    expect(config.approvals).toEqual({ approvers: [], distinctApprover: true });
+    expect(config.approvals).toEqual({
+      approvers: [],
+      distinctApprover: true,
+      pendingExpiryMinutes: 60,
+    });
+    expect(config.postgresServers).toEqual({});
     expect(config.runbooks).toEqual([]);
   });
 
@@ -35,6 +40,39 @@ describe('readSreControlCenterConfig', () => {
     );
     expect(config.azure.endpoint).toBe('http://localhost:7010');
     expect(config.runbooks[0].actions[0].approval_required).toBe(false);
+    expect(config.runbooks[0].cooldown_minutes).toBe(15);
+  });
+
+  it('reads the SRE agent runbook shape and names what an action lacks', () => {
+    const runbook = (action: Record<string, string>) => () =>
+      readSreControlCenterConfig(
+        new ConfigReader({
+          sreControlCenter: {
+            runbooks: [{ name: 'Scale', actions: [action] }],
+          },
+        }),
+      );
+    expect(
+      runbook({ type: 'scale', resource: 'asp-x', target_sku: 'B2' })()
+        .runbooks[0].actions[0],
+    ).toEqual({
+      type: 'scale',
+      resource: 'asp-x',
+      target_sku: 'B2',
+      approval_required: true,
+    });
+    expect(runbook({ type: 'scale', resource: 'asp-x' })).toThrow(
+      /sreControlCenter\.runbooks\.0\.actions\.0\.target_sku: a scale action needs target_sku/,
+    );
+    expect(runbook({ type: 'rollback', resource: 'app-x' })).toThrow(
+      /actions\.0\.slot: a rollback action needs the slot/,
+    );
+    expect(runbook({ type: 'reboot', resource: 'app-x' })).toThrow(
+      /actions\.0\.type/,
+    );
+    expect(
+      runbook({ type: 'restart', resource: '/subscriptions/x/sites/app' }),
+    ).toThrow(/resource: must be a resource name/);
   });
 
   it('names the bad key', () => {

@@ -4,21 +4,69 @@ import { z } from 'zod';
 
 const CONFIG_KEY = 'sreControlCenter';
 
-const runbookActionSchema = z.looseObject({
-  type: z.enum(['restart', 'scale', 'end-idle-sessions', 'swap-slot']),
-  resource: z.string().min(1),
-  approval_required: z.boolean().default(true),
-});
+const runbookActionSchema = z
+  .strictObject({
+    type: z.enum(['restart', 'scale', 'execute_query', 'rollback']),
+    /** A resource name in the System's resource group. */
+    resource: z
+      .string()
+      .regex(/^[\w.-]+$/, 'must be a resource name, not an id or path'),
+    target_sku: z
+      .string()
+      .regex(/^[A-Z][A-Za-z0-9]*$/, 'must be an App Service plan SKU, e.g. B2')
+      .optional(),
+    query: z.string().trim().min(1).optional(),
+    slot: z
+      .string()
+      .regex(/^[\w-]+$/)
+      .optional(),
+    approval_required: z.boolean().default(true),
+  })
+  .refine(action => action.type !== 'scale' || action.target_sku, {
+    message: 'a scale action needs target_sku',
+    path: ['target_sku'],
+  })
+  .refine(action => action.type !== 'rollback' || action.slot, {
+    message: 'a rollback action needs the slot to swap back with production',
+    path: ['slot'],
+  });
 
 const runbookSchema = z.strictObject({
-  name: z.string().min(1),
+  name: z.string().min(1).max(200),
   description: z.string().optional(),
+  /** Limits the runbook to one System; otherwise every System may run it. */
+  system: entityRefSchema.optional(),
   trigger: z.strictObject({ alert: z.string().min(1) }).optional(),
+  /** The SRE agent's condition text, shown as written (e.g. "CPU > 80 % for 10 min"). */
+  condition: z.string().optional(),
+  cooldown_minutes: z.number().int().min(0).max(1440).default(15),
   actions: z.array(runbookActionSchema).min(1),
+});
+
+/** A PostgreSQL server that execute_query actions may connect to. */
+const postgresServerSchema = z.strictObject({
+  connectionString: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
 });
 
 const configSchema = z.strictObject({
   webhookToken: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Azure's secure webhook: Entra ID bearer tokens accepted besides ?token=. */
+  webhookAuth: z
+    .strictObject({
+      entra: z
+        .strictObject({
+          tenantId: z.string().regex(/^[\w.-]+$/, 'must be a tenant id'),
+          audience: z.union([
+            z.string().min(1),
+            z.array(z.string().min(1)).min(1),
+          ]),
+          jwksUri: z.url().optional(),
+        })
+        .optional(),
+    })
+    .default({}),
   azure: z.strictObject({ endpoint: z.url().optional() }).default({}),
   github: z
     .strictObject({
@@ -32,9 +80,21 @@ const configSchema = z.strictObject({
     .strictObject({
       approvers: z.array(entityRefSchema).default([]),
       distinctApprover: z.boolean().default(true),
+      pendingExpiryMinutes: z.number().int().min(1).max(10080).default(60),
     })
-    .default({ approvers: [], distinctApprover: true }),
+    .default({
+      approvers: [],
+      distinctApprover: true,
+      pendingExpiryMinutes: 60,
+    }),
   runbooks: z.array(runbookSchema).default([]),
+  /** Connections for execute_query actions, by PostgreSQL server name. */
+  postgresServers: z.record(z.string(), postgresServerSchema).default({}),
+  /**
+   * Monthly price per App Service plan SKU, in the budget's currency, for the
+   * budget check before a scale run. Overrides the built-in list prices.
+   */
+  planPrices: z.record(z.string(), z.number().nonnegative()).default({}),
 });
 
 export type SreControlCenterConfig = z.infer<typeof configSchema>;

@@ -22,6 +22,10 @@ const commonAlert = {
       alertRule: 'alert-high-response-time',
       severity: 'Sev2',
       monitorCondition: 'Fired',
+      alertTargetIDs: [
+        '/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/resourcegroups/rg-mindful-moments-dev/providers/microsoft.web/sites/app-mindful-moments-dev',
+      ],
+      firedDateTime: '2026-11-28T10:00:00.000Z',
     },
     alertContext: {},
   },
@@ -198,23 +202,84 @@ describe.each(databases.eachSupportedId())(
         expect(row.kind).toBe('budget');
       });
 
-      it('answers 422 to JSON that is not an alert', async () => {
+      it('keeps JSON of an unknown shape as an unrecognized delivery', async () => {
         const res = await request(server)
           .post(`${url}?token=${TOKEN}`)
           .send({ hello: 'world' });
-        expect(res.status).toBe(422);
-        expect(res.body.error.message).toMatch(/common alert schema/);
+        expect(res.status).toBe(202);
+        expect(res.body.kind).toBe('unrecognized');
+        const row = await knex('inbox').where('id', res.body.inboxId).first();
+        expect(JSON.parse(row.body)).toEqual({ hello: 'world' });
       });
 
-      it('answers 413 to an oversized body', async () => {
+      it('answers 422 naming what fails the common alert schema, and keeps the delivery for inspection', async () => {
+        const bad = {
+          ...commonAlert,
+          data: {
+            ...commonAlert.data,
+            essentials: {
+              ...commonAlert.data.essentials,
+              severity: 'High',
+              firedDateTime: 'yesterday',
+            },
+          },
+        };
         const res = await request(server)
           .post(`${url}?token=${TOKEN}`)
+          .send(bad);
+        expect(res.status).toBe(422);
+        expect(res.body.error.name).toBe('UnprocessableEntityError');
+        expect(res.body.error.message).toMatch(/data\.essentials\.severity/);
+        expect(res.body.error.message).toMatch(
+          /data\.essentials\.firedDateTime/,
+        );
+        const id = res.body.error.message.match(/inbox delivery (\d+)/)?.[1];
+        const row = await knex('inbox').where('id', id).first();
+        expect(JSON.parse(row.body)).toEqual(bad);
+        expect(row.kind).toBe('common-alert');
+        expect(row.processed_at).not.toBeNull();
+        expect(row.error).toMatch(/data\.essentials\.severity/);
+      });
+
+      it('takes the System from ?entityRef= and refuses one that is not a System', async () => {
+        const ok = await request(server)
+          .post(
+            `${url}?token=${TOKEN}&entityRef=System:default/Mindful-Moments`,
+          )
+          .send({ hello: 'entity' });
+        expect(ok.status).toBe(202);
+        const row = await knex('inbox').where('id', ok.body.inboxId).first();
+        expect(row.entity_ref).toBe('system:default/mindful-moments');
+
+        const bad = await request(server)
+          .post(`${url}?token=${TOKEN}&entityRef=component:default/app`)
+          .send({ hello: 'entity' });
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toMatch(/entityRef must name a System/);
+      });
+
+      it('accepts up to 1 MiB and answers 413 above it, saying the limit', async () => {
+        const body = (size: number) => {
+          const base = JSON.stringify({ ...commonAlert, padding: '' });
+          return JSON.stringify({
+            ...commonAlert,
+            padding: 'x'.repeat(size - base.length),
+          });
+        };
+        const atLimit = await request(server)
+          .post(`${url}?token=${TOKEN}`)
           .set('content-type', 'application/json')
-          .send(
-            JSON.stringify({ ...commonAlert, padding: 'x'.repeat(300_000) }),
-          );
-        expect(res.status).toBe(413);
-        expect(res.body.error).toBeDefined();
+          .send(body(1024 * 1024));
+        expect(atLimit.status).toBe(202);
+        const over = await request(server)
+          .post(`${url}?token=${TOKEN}`)
+          .set('content-type', 'application/json')
+          .send(body(1024 * 1024 + 1));
+        expect(over.status).toBe(413);
+        expect(over.body.error).toMatchObject({
+          name: 'PayloadTooLargeError',
+          message: expect.stringContaining('1 MiB'),
+        });
       });
     });
   },

@@ -4,12 +4,16 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { sreControlCenterPermissions } from '@internal/plugin-sre-control-center-common';
+import {
+  sreControlCenterPermissions,
+  type Alert,
+} from '@internal/plugin-sre-control-center-common';
 import { randomBytes } from 'node:crypto';
 import { createArmAccess } from './adapters/azure/armAccess';
+import { AzureAlertProcessingRules } from './adapters/azure/AzureAlertProcessingRules';
 import { AzureAlertSource } from './adapters/azure/AzureAlertSource';
 import { AzureCostSource } from './adapters/azure/AzureCostSource';
-import { decodeAzureMonitorDelivery } from './adapters/azure/decodeAzureMonitorDelivery';
+import { decodeDelivery } from './adapters/decodeDelivery';
 import { CatalogProjectResolver } from './adapters/catalog/CatalogProjectResolver';
 import { readSreControlCenterConfig } from './config';
 import {
@@ -18,6 +22,7 @@ import {
   InboxProcessor,
 } from './domain/alerts';
 import { CostRefresher } from './domain/costs/CostRefresher';
+import { MaintenanceWindows } from './domain/maintenance';
 import { scheduleBackgroundTasks } from './service/backgroundTasks';
 import { createRouter } from './service/router';
 import { SignalProjectPublisher } from './service/SignalProjectPublisher';
@@ -25,7 +30,9 @@ import { DatabaseAlertStore } from './store/DatabaseAlertStore';
 import { DatabaseAuditLog } from './store/DatabaseAuditLog';
 import { DatabaseCostSnapshots } from './store/DatabaseCostSnapshots';
 import { DatabaseInbox } from './store/DatabaseInbox';
+import { DatabaseTimelineSource } from './store/DatabaseTimelineSource';
 import { connectAndMigrate } from './store/migrations';
+import { wireRunbooks } from './wireRunbooks';
 
 /**
  * SRE Control Center backend plugin: wiring only. Core services in; store,
@@ -40,6 +47,7 @@ export const sreControlCenterPlugin = createBackendPlugin({
         logger: coreServices.logger,
         database: coreServices.database,
         auth: coreServices.auth,
+        auditor: coreServices.auditor,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
@@ -75,17 +83,38 @@ export const sreControlCenterPlugin = createBackendPlugin({
           store: costs,
           publisher,
         });
+        const runbooks = wireRunbooks({
+          db,
+          settings,
+          arm,
+          projects,
+          publisher,
+          alerts,
+          costs,
+          auditor: deps.auditor,
+          logger,
+        });
+        // Alert changes go to open browsers and start the runbooks they trigger.
+        const alertEvents = {
+          async alertChanged(alert: Alert) {
+            await publisher.alertChanged(alert);
+            await runbooks.requests.alertChanged(alert);
+            if (alert.monitorCondition === 'Resolved') {
+              await runbooks.sweeper.checkOutcomes();
+            }
+          },
+        };
         const processor = new InboxProcessor({
           queue: inbox,
           alerts,
           ledger: alerts,
           projects,
-          publisher,
-          decode: decodeAzureMonitorDelivery,
+          publisher: alertEvents,
+          decode: decodeDelivery,
           budgets: costRefresher,
           onError: error =>
             logger.error(
-              'Processing Azure Monitor deliveries failed; will retry',
+              'Processing webhook deliveries failed; will retry',
               error as Error,
             ),
         });
@@ -95,7 +124,7 @@ export const sreControlCenterPlugin = createBackendPlugin({
           source,
           alerts,
           ledger: alerts,
-          publisher,
+          publisher: alertEvents,
         });
         deps.permissionsRegistry.addPermissions(sreControlCenterPermissions);
 
@@ -108,12 +137,27 @@ export const sreControlCenterPlugin = createBackendPlugin({
               alerts,
               source,
               ledger: alerts,
-              publisher,
+              publisher: alertEvents,
             }),
             inbox,
             audit: new DatabaseAuditLog(db),
             costs,
+            maintenance: new MaintenanceWindows({
+              projects,
+              suppressions: new AzureAlertProcessingRules(arm),
+              audit: new DatabaseAuditLog(db),
+              publisher,
+            }),
+            timeline: new DatabaseTimelineSource(db),
+            runbooks: {
+              catalog: runbooks.catalog,
+              runs: runbooks.store,
+              requests: runbooks.requests,
+              decisions: runbooks.decisions,
+              distinctApprover: settings.approvals.distinctApprover,
+            },
             webhookToken,
+            entraWebhookAuth: settings.webhookAuth.entra,
             onDelivery: () => processor.kick(),
           }),
         );
@@ -124,6 +168,10 @@ export const sreControlCenterPlugin = createBackendPlugin({
           path: '/webhooks/azure-monitor',
           allow: 'unauthenticated',
         });
+        httpRouter.addAuthPolicy({
+          path: '/webhooks/alertmanager',
+          allow: 'unauthenticated',
+        });
 
         await scheduleBackgroundTasks({
           scheduler: deps.scheduler,
@@ -131,6 +179,7 @@ export const sreControlCenterPlugin = createBackendPlugin({
           processor,
           reconciler,
           costRefresher,
+          runSweeper: runbooks.sweeper,
         });
       },
     });

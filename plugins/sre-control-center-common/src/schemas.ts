@@ -30,6 +30,11 @@ export const listAlertsQuerySchema = z.strictObject({
   severity: alertSeveritySchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(200).optional(),
+  /**
+   * Only alerts whose updatedAt is later than this ISO time: how a browser
+   * catches up on changes whose signals it missed while (re)connecting.
+   */
+  changedSince: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type ListAlertsQuery = z.infer<typeof listAlertsQuerySchema>;
@@ -47,3 +52,52 @@ export const listAuditQuerySchema = z.strictObject({
 
 /** Query of `GET /costs`. */
 export const costQuerySchema = z.strictObject({ entityRef: entityRefSchema });
+
+/** Query of `GET /runbooks`, `GET /runs` and `GET /timeline`. */
+export const projectQuerySchema = z.strictObject({
+  entityRef: entityRefSchema,
+});
+
+/** Query of `GET /runs`. */
+export const listRunsQuerySchema = z.strictObject({
+  entityRef: entityRefSchema,
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** Body of `POST /runs`: request a run by hand. */
+export const requestRunBodySchema = z.strictObject({
+  entityRef: entityRefSchema,
+  runbookId: z.string().min(1).max(200),
+  reason: z.string().trim().min(1).max(1000).optional(),
+});
+
+/** Body of `POST /runs/:id/approve`. */
+export const approveRunBodySchema = z.strictObject({
+  comment: z.string().trim().min(1).max(1000).optional(),
+  /** Scale runs that would push the forecast over the budget need this. */
+  confirmOverBudget: z.boolean().optional(),
+});
+
+/** Body of `POST /runs/:id/reject`. */
+export const rejectRunBodySchema = z.strictObject({
+  comment: z.string().trim().min(1).max(1000).optional(),
+});
+
+/** Shortest and longest maintenance window, in minutes. */
+export const MAINTENANCE_MINUTES = { min: 5, max: 1440 } as const;
+
+/** Query of `GET /maintenance` and `DELETE /maintenance/:name`. */
+export const maintenanceQuerySchema = z.strictObject({
+  entityRef: entityRefSchema,
+});
+
+/** Body of `POST /maintenance`: silence a System's alerts for a while. */
+export const startMaintenanceBodySchema = z.strictObject({
+  entityRef: entityRefSchema,
+  minutes: z
+    .number()
+    .int()
+    .min(MAINTENANCE_MINUTES.min)
+    .max(MAINTENANCE_MINUTES.max),
+  reason: z.string().trim().min(1).max(500),
+});

@@ -17,7 +17,10 @@ export type MonitorCondition = 'Fired' | 'Resolved';
  * interface so that it is assignable to JsonObject (signal payloads).
  */
 export type Alert = {
-  /** The Azure alert id, lower-cased. */
+  /**
+   * The Azure alert id, lower-cased; `alertmanager:<fingerprint>` for
+   * Alertmanager alerts, `unrecognized:<sha256>` for other webhook payloads.
+   */
   id: string;
   entityRef: string;
   name: string;
@@ -30,6 +33,35 @@ export type Alert = {
   firedAt: string;
   resolvedAt: string | null;
   updatedAt: string;
+  /** What the alert rule's condition saw, when the payload says (metric or log query). */
+  condition?: AlertCondition;
+};
+
+/** The condition part of an alert payload: a metric threshold or a log query. */
+export type AlertCondition = {
+  metric?: string;
+  operator?: string;
+  threshold?: number;
+  observed?: number;
+  query?: string;
+  /** A one-line summary; the only field for activity-log and health alerts. */
+  text?: string;
+  /** Who raised it: Azure's monitoringService (e.g. `Log Alerts V2`), `alertmanager` or `webhook`. */
+  source?: string;
+  /** Metric dimensions or Alertmanager labels the alert was raised for. */
+  dimensions?: Array<{ name: string; value: string }>;
+  /** Where to look further: log search results, the Prometheus graph. */
+  link?: string;
+};
+
+/** One line of an alert's history (`GET /alerts/:id/events`), oldest first. */
+export type AlertEvent = {
+  type: 'fired' | 'resolved' | 'acknowledged' | 'closed' | 'reopened';
+  /** `user:default/…` for people, `azure-monitor`, or who Azure says changed it. */
+  actor: string | null;
+  at: string;
+  /** E.g. `{ comment }` for an acknowledge with a comment. */
+  details: Record<string, unknown> | null;
 };
 
 /** A page of a cursor-paginated list, newest first. */
@@ -96,4 +128,144 @@ export type CostsSignal = {
 };
 
 /** Anything the backend pushes on a project's signal channel. */
-export type ProjectSignal = AlertSignal | CostsSignal;
+export type ProjectSignal =
+  | AlertSignal
+  | CostsSignal
+  | RunSignal
+  | MaintenanceSignal;
+
+/** What a runbook action does. Same names as the Azure SRE Agent's runbook file. */
+export type RunbookActionType =
+  | 'restart'
+  | 'scale'
+  | 'execute_query'
+  | 'rollback';
+
+/** One step of a runbook, as configured (`sreControlCenter.runbooks[].actions`). */
+export type RunbookAction = {
+  type: RunbookActionType;
+  /** Resource name in the System's resource group (site, plan or PostgreSQL server). */
+  resource: string;
+  /** `scale`: the App Service plan SKU to move to, e.g. B2. */
+  target_sku?: string;
+  /** `execute_query`: the SQL to run; defaults to ending sessions idle for over an hour. */
+  query?: string;
+  /** `rollback`: the deployment slot to swap back with production. */
+  slot?: string;
+  approval_required: boolean;
+};
+
+/** A runbook definition (`GET /runbooks`). */
+export type Runbook = {
+  /** Stable id derived from the name (lower-case, dashes). */
+  id: string;
+  name: string;
+  description: string | null;
+  /** The alert rule whose firing starts a run, if any. */
+  trigger: { alert: string } | null;
+  condition: string | null;
+  actions: RunbookAction[];
+  /** True when any action needs an approval before the run executes. */
+  requiresApproval: boolean;
+  cooldownMinutes: number;
+  /** Open alerts of the System that would trigger this runbook now. */
+  triggeredBy: Array<{ alertId: string; name: string; firedAt: string }>;
+};
+
+/**
+ * Life of a run. pending_approval → approved → running → succeeded | failed;
+ * pending_approval → rejected | expired; running → interrupted when the
+ * process died mid-run (never re-run blindly); skipped: an alert-triggered
+ * automatic run inside the runbook's cooldown (a flapping alert).
+ */
+export type RunStatus =
+  | 'skipped'
+  | 'pending_approval'
+  | 'approved'
+  | 'rejected'
+  | 'expired'
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'interrupted';
+
+/** What one action of a run did. */
+export type RunActionResult = {
+  type: RunbookActionType;
+  resource: string;
+  status: 'succeeded' | 'failed' | 'timeout' | 'skipped';
+  /** Human summary, e.g. "plan asp-… scaled B1 → B2" or "ended 3 idle sessions". */
+  summary: string;
+  /** Azure error code (e.g. AuthorizationFailed) or driver error code, when failed. */
+  errorCode?: string;
+  startedAt: string;
+  finishedAt: string;
+};
+
+/** One runbook run (`GET /runs`, `POST /runs`, approve, reject). */
+export type RunbookRun = {
+  id: string;
+  entityRef: string;
+  runbookId: string;
+  runbookName: string;
+  status: RunStatus;
+  requiresApproval: boolean;
+  /** `user:default/…`, or `automation` for alert-triggered runs. */
+  requestedBy: string;
+  requestedAt: string;
+  reason: string | null;
+  /** The alert that caused the run, if any. */
+  triggerAlert: { id: string; name: string } | null;
+  expiresAt: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  results: RunActionResult[];
+  error: string | null;
+  /** Did it work: the triggering alert after the action, e.g. "resolved 4 min after the action". */
+  outcome: string | null;
+  /** Whether the caller may approve or reject this run now, and why not. */
+  decision: { allowed: boolean; reason: string | null };
+};
+
+/** Message on a project's signal channel when one of its runs changes. */
+export type RunSignal = {
+  type: 'run.changed';
+  run: Omit<RunbookRun, 'decision'>;
+};
+
+/** One line of a System's timeline (`GET /timeline`): alerts, runs, issues. */
+export type TimelineEntry = {
+  at: string;
+  kind: 'alert' | 'run' | 'issue' | 'maintenance' | 'other';
+  /** e.g. alert.fired, run.requested, run.approved, run.succeeded, alert.resolved */
+  action: string;
+  actor: string | null;
+  summary: string;
+  target: string | null;
+};
+
+/**
+ * A maintenance window (`GET /maintenance`): while it lasts, an Azure alert
+ * processing rule removes all action groups from the System's alerts.
+ */
+export type MaintenanceWindow = {
+  /** Name of the alert processing rule, `sre-cc-maintenance-<timestamp>`. */
+  name: string;
+  /** ARM id of the alert processing rule. */
+  ruleId: string;
+  entityRef: string;
+  reason: string;
+  /** Who started it (`user:default/…`); null when Azure does not say. */
+  startedBy: string | null;
+  startedAt: string;
+  endsAt: string;
+};
+
+/** Message on a project's signal channel when a maintenance window starts or ends. */
+export type MaintenanceSignal = {
+  type: 'maintenance.changed';
+  entityRef: string;
+};

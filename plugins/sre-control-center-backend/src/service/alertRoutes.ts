@@ -9,6 +9,7 @@ import {
   alertUpdatePermission,
   listAlertsQuerySchema,
   type Alert,
+  type AlertEvent,
   type Page,
 } from '@internal/plugin-sre-control-center-common';
 import type express from 'express';
@@ -36,7 +37,7 @@ export interface AlertRoutesOptions {
   commands: AlertCommands;
 }
 
-/** `/alerts`: list, get, acknowledge, close. */
+/** `/alerts`: list, get, history, acknowledge, close. */
 export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
   const { httpAuth, permissions, alerts, commands } = options;
   const router = Router();
@@ -58,6 +59,9 @@ export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
       severity: query.severity,
       limit: query.limit,
       after,
+      changedSince: query.changedSince
+        ? new Date(query.changedSince)
+        : undefined,
     });
     const body: Page<Alert> = {
       items: page.items,
@@ -73,6 +77,19 @@ export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
     const alert = await alerts.get(id);
     if (!alert) throw new NotFoundError(`No alert with id ${id}`);
     res.json(alert);
+  });
+
+  router.get('/alerts/:id/events', async (req, res) => {
+    await httpAuth.credentials(req, READERS);
+    const id = normalizeArmId(req.params.id);
+    // An unknown alert is a 404, not an empty history.
+    const [alert, items] = await Promise.all([
+      alerts.get(id),
+      alerts.history(id),
+    ]);
+    if (!alert) throw new NotFoundError(`No alert with id ${id}`);
+    const body: { items: AlertEvent[] } = { items };
+    res.json(body);
   });
 
   const stateChange =

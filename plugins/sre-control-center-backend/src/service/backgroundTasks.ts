@@ -4,6 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { AlertReconciler, InboxProcessor } from '../domain/alerts';
 import type { CostRefresher } from '../domain/costs/CostRefresher';
+import type { RunSweeper } from '../domain/runbooks';
 
 /**
  * The plugin's scheduled work. Backstage's scheduler runs each task on one
@@ -15,8 +16,19 @@ export async function scheduleBackgroundTasks(options: {
   processor: InboxProcessor;
   reconciler: AlertReconciler;
   costRefresher: CostRefresher;
+  runSweeper: RunSweeper;
 }): Promise<void> {
   const { scheduler, logger, processor, reconciler, costRefresher } = options;
+
+  // Expires unanswered approvals, flags runs whose backend died mid-run,
+  // records whether the triggering alert resolved.
+  await scheduler.scheduleTask({
+    id: 'sre-control-center:sweep-runs',
+    frequency: { seconds: 30 },
+    timeout: { minutes: 2 },
+    initialDelay: { seconds: 20 },
+    fn: () => options.runSweeper.sweep(),
+  });
 
   // Picks up deliveries a crash or another replica left unprocessed.
   await scheduler.scheduleTask({

@@ -1,8 +1,15 @@
 import {
   ConflictError,
+  NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import {
+  DecisionNotAllowed,
+  OverBudget,
+  RunbookNotFound,
+  RunNotFound,
+} from '../domain/runbooks/errors';
 import {
   AlertNotFound,
   TransitionConflict,
@@ -14,7 +21,16 @@ export async function withHttpErrors<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof AlertNotFound) throw new NotFoundError(error.message);
+    if (
+      error instanceof AlertNotFound ||
+      error instanceof RunNotFound ||
+      error instanceof RunbookNotFound
+    )
+      throw new NotFoundError(error.message);
+    if (error instanceof DecisionNotAllowed)
+      throw new NotAllowedError(error.message);
+    // 409: the approver must confirm the budget breach and send again.
+    if (error instanceof OverBudget) throw new ConflictError(error.message);
     if (error instanceof TransitionConflict)
       throw new ConflictError(error.message);
     if (error instanceof UpstreamFailure)

@@ -86,6 +86,81 @@ describe.each(databases.eachSupportedId())(
       expect(page.next).toBeNull();
     });
 
+    it('lists only alerts updated after changedSince, still paged', async () => {
+      const later = new Date(Date.UTC(2026, 10, 2));
+      await knex('alerts')
+        .whereIn('id', [alertRow(2).id, alertRow(4).id])
+        .update({ state: 'Acknowledged', updated_at: later });
+      const since = new Date(later.getTime() - 1);
+      const first = await store.list({
+        entityRef: SYSTEM,
+        changedSince: since,
+        limit: 1,
+      });
+      expect(first.items.map(a => [a.name, a.updatedAt])).toEqual([
+        ['alert 4', later.toISOString()],
+      ]);
+      const second = await store.list({
+        entityRef: SYSTEM,
+        changedSince: since,
+        limit: 1,
+        after: first.next!,
+      });
+      expect(second.items.map(a => a.name)).toEqual(['alert 2']);
+      expect(second.next).toBeNull();
+      // Strictly after: the caller's own mark is not repeated.
+      const none = await store.list({
+        entityRef: SYSTEM,
+        changedSince: later,
+        limit: 50,
+      });
+      expect(none.items).toEqual([]);
+    });
+
+    it("keeps each alert's history in order, with its details", async () => {
+      const id = alertRow(5).id;
+      const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 1, minute));
+      // Written out of order, as reconciliation can do.
+      await knex('alert_events').insert([
+        {
+          alert_id: id,
+          type: 'acknowledged',
+          actor: 'user:default/alex',
+          at: at(2),
+          details: JSON.stringify({ comment: 'mine' }),
+        },
+        {
+          alert_id: id,
+          type: 'fired',
+          actor: 'azure-monitor',
+          at: at(0),
+          details: null,
+        },
+        {
+          alert_id: alertRow(1).id,
+          type: 'fired',
+          actor: 'azure-monitor',
+          at: at(0),
+          details: null,
+        },
+      ]);
+      expect(await store.history(id)).toEqual([
+        {
+          type: 'fired',
+          actor: 'azure-monitor',
+          at: at(0).toISOString(),
+          details: null,
+        },
+        {
+          type: 'acknowledged',
+          actor: 'user:default/alex',
+          at: at(2).toISOString(),
+          details: { comment: 'mine' },
+        },
+      ]);
+      expect(await store.history('nope')).toEqual([]);
+    });
+
     it('gets one alert by id', async () => {
       const alert = await store.get(alertRow(3).id);
       expect(alert?.name).toBe('alert 3');
@@ -107,6 +182,69 @@ describe.each(databases.eachSupportedId())(
       const rows = await knex('inbox').select('body');
       expect(rows).toHaveLength(2);
       expect(rows[0].body).toBe(delivery.body);
+    });
+
+    it('keeps the condition an alert was raised with', async () => {
+      const condition = {
+        source: 'Log Alerts V2',
+        operator: 'GreaterThan',
+        threshold: 10,
+        observed: 27,
+        query: 'exceptions | summarize count()',
+        dimensions: [{ name: 'problemId', value: 'TimeoutException' }],
+      };
+      const alert = {
+        id: 'alertmanager:c0ffee',
+        entityRef: SYSTEM,
+        name: 'HighErrorRate',
+        severity: 'Sev2' as const,
+        state: 'New' as const,
+        monitorCondition: 'Fired' as const,
+        targetResourceId: null,
+        description: null,
+        firedAt: '2026-11-01T02:00:00.000Z',
+        resolvedAt: null,
+        updatedAt: '2026-11-01T02:00:00.000Z',
+        condition,
+      };
+      await store.record({ alert, events: [] });
+      expect(await store.get(alert.id)).toEqual(alert);
+      // An alert without one comes back without the field at all.
+      expect(await store.get(alertRow(1).id)).not.toHaveProperty('condition');
+    });
+
+    it('keeps a refused delivery as processed with its reason, and the System named on the URL', async () => {
+      const inbox = new DatabaseInbox(knex);
+      const receivedAt = new Date('2026-11-28T10:00:00Z');
+      const refused = await inbox.add({
+        source: 'alertmanager',
+        kind: 'alertmanager',
+        deliveryKey: null,
+        body: '{"version":"3"}',
+        receivedAt,
+        rejected: 'version: Invalid input',
+      });
+      const accepted = await inbox.add({
+        source: 'alertmanager',
+        kind: 'alertmanager',
+        deliveryKey: null,
+        body: '{"version":"4"}',
+        receivedAt,
+        entityRef: SYSTEM,
+      });
+      const row = await knex('inbox').where('id', refused).first();
+      expect(row.error).toBe('version: Invalid input');
+      expect(row.processed_at).not.toBeNull();
+      const pending = await inbox.pending('alertmanager', 10);
+      expect(pending).toEqual([
+        {
+          id: accepted,
+          kind: 'alertmanager',
+          body: '{"version":"4"}',
+          receivedAt,
+          entityRef: SYSTEM,
+        },
+      ]);
     });
   },
 );

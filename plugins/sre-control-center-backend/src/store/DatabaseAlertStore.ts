@@ -1,5 +1,7 @@
 import type {
   Alert,
+  AlertCondition,
+  AlertEvent as AlertHistoryEntry,
   AlertSeverity,
   AlertState,
   MonitorCondition,
@@ -19,6 +21,9 @@ import { toIso, toIsoOrNull } from './time';
 
 type Timestamp = Date | string | number;
 
+/** An alert has a handful of events; the cap only guards against a runaway loop. */
+const HISTORY_LIMIT = 500;
+
 interface AlertRow {
   id: string;
   entity_ref: string;
@@ -31,6 +36,18 @@ interface AlertRow {
   fired_at: Timestamp;
   resolved_at: Timestamp | null;
   updated_at: Timestamp;
+  /** AlertCondition as JSON; null for alerts whose payload said none. */
+  condition: string | null;
+}
+
+function conditionOf(row: AlertRow): { condition?: AlertCondition } {
+  if (!row.condition) return {};
+  try {
+    return { condition: JSON.parse(row.condition) as AlertCondition };
+  } catch {
+    // A damaged summary must not hide the alert itself.
+    return {};
+  }
 }
 
 function fromRow(row: AlertRow): Alert {
@@ -46,6 +63,7 @@ function fromRow(row: AlertRow): Alert {
     firedAt: toIso(row.fired_at),
     resolvedAt: toIsoOrNull(row.resolved_at),
     updatedAt: toIso(row.updated_at),
+    ...conditionOf(row),
   };
 }
 
@@ -62,6 +80,7 @@ function toRow(alert: Alert): AlertRow {
     fired_at: new Date(alert.firedAt),
     resolved_at: alert.resolvedAt ? new Date(alert.resolvedAt) : null,
     updated_at: new Date(alert.updatedAt),
+    condition: alert.condition ? JSON.stringify(alert.condition) : null,
   };
 }
 
@@ -93,6 +112,9 @@ export class DatabaseAlertStore
       .limit(filter.limit + 1);
     if (filter.state) query.andWhere('state', filter.state);
     if (filter.severity) query.andWhere('severity', filter.severity);
+    if (filter.changedSince) {
+      query.andWhere('updated_at', '>', filter.changedSince);
+    }
     if (filter.after) {
       const firedAt = new Date(filter.after.firedAt);
       const id = filter.after.id;
@@ -117,6 +139,23 @@ export class DatabaseAlertStore
   async get(id: string): Promise<Alert | undefined> {
     const row = await this.db<AlertRow>('alerts').where('id', id).first();
     return row ? fromRow(row) : undefined;
+  }
+
+  async history(id: string): Promise<AlertHistoryEntry[]> {
+    // By time, then insertion order: reconciliation can insert a past event late.
+    const rows = await this.db('alert_events')
+      .where('alert_id', id)
+      .orderBy([
+        { column: 'at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(HISTORY_LIMIT);
+    return rows.map(r => ({
+      type: r.type,
+      actor: r.actor,
+      at: toIso(r.at),
+      details: r.details ? JSON.parse(r.details) : null,
+    }));
   }
 
   async record(result: ProcessedDelivery): Promise<void> {

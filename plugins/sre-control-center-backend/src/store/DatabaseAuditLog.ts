@@ -1,10 +1,17 @@
 import type { AuditLogEntry } from '@internal/plugin-sre-control-center-common';
 import type { Knex } from 'knex';
+import type { AuditEntry } from '../domain/alerts/ports';
+import { auditRow } from './auditRow';
 import { toIso } from './time';
 
 /** Reads the append-only audit trail (written by the ledgers, never updated). */
 export class DatabaseAuditLog {
   constructor(private readonly db: Knex) {}
+
+  /** Records an action that has no ledger transaction of its own (e.g. a maintenance window). */
+  async append(entry: AuditEntry): Promise<void> {
+    await this.db('audit_log').insert(auditRow(entry));
+  }
 
   async list(entityRef: string, limit: number): Promise<AuditLogEntry[]> {
     const rows = await this.db('audit_log')

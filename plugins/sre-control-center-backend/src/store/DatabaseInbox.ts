@@ -29,6 +29,10 @@ export class DatabaseInbox implements Inbox, InboxQueue {
               delivery_key: d.deliveryKey,
               body: d.body,
               received_at: d.receivedAt,
+              entity_ref: d.entityRef ?? null,
+              // A refused delivery is kept for inspection, never processed.
+              processed_at: d.rejected === undefined ? null : d.receivedAt,
+              error: d.rejected ?? null,
             })),
           )
           .returning('id');
@@ -49,7 +53,7 @@ export class DatabaseInbox implements Inbox, InboxQueue {
     afterId?: string,
   ): Promise<StoredDelivery[]> {
     const query = this.db('inbox')
-      .select('id', 'kind', 'body', 'received_at')
+      .select('id', 'kind', 'body', 'received_at', 'entity_ref')
       .whereNull('processed_at')
       .andWhere('source', source)
       .orderBy('id', 'asc')
@@ -61,6 +65,7 @@ export class DatabaseInbox implements Inbox, InboxQueue {
       kind: r.kind,
       body: r.body,
       receivedAt: new Date(toIso(r.received_at)),
+      entityRef: r.entity_ref ?? null,
     }));
   }
 }

@@ -4,11 +4,16 @@ import type {
   AuditLine,
   TimelineSource,
 } from '../domain/timeline';
+import { DatabaseAuditLog } from './DatabaseAuditLog';
 import { toIso } from './time';
 
 /** The alert history and audit trail of a System, newest first. */
 export class DatabaseTimelineSource implements TimelineSource {
-  constructor(private readonly db: Knex) {}
+  private readonly audit: DatabaseAuditLog;
+
+  constructor(private readonly db: Knex) {
+    this.audit = new DatabaseAuditLog(db);
+  }
 
   async alertHistory(
     entityRef: string,
@@ -29,17 +34,7 @@ export class DatabaseTimelineSource implements TimelineSource {
     }));
   }
 
-  async auditTrail(entityRef: string, limit: number): Promise<AuditLine[]> {
-    const rows = await this.db('audit_log')
-      .where('entity_ref', entityRef)
-      .orderBy('id', 'desc')
-      .limit(limit);
-    return rows.map(row => ({
-      action: row.action,
-      actor: row.actor,
-      target: row.target,
-      at: toIso(row.at),
-      details: row.details ? JSON.parse(row.details) : null,
-    }));
+  auditTrail(entityRef: string, limit: number): Promise<AuditLine[]> {
+    return this.audit.list(entityRef, limit);
   }
 }

@@ -6,6 +6,13 @@ jest.setTimeout(60_000);
 const fullConfig = {
   sreControlCenter: {
     webhookToken: 'a-webhook-token-0123456789',
+    webhookAuth: {
+      entra: {
+        tenantId: '9c1e4b7a-2d58-4f03-b6e9-0a7c3d5f8e21',
+        audience: ['api://sre-control-center-webhook'],
+        jwksUri: 'http://127.0.0.1:7010/keys',
+      },
+    },
     azure: { endpoint: 'http://127.0.0.1:7010' },
     github: {
       token: 'ghs_secret',

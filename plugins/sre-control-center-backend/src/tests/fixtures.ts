@@ -48,3 +48,66 @@ export async function eventually<T>(
     await new Promise(r => setTimeout(r, 50));
   }
 }
+
+/** One alert of an Alertmanager webhook payload. */
+export interface AlertmanagerAlertFixture {
+  status: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  startsAt: string;
+  endsAt: string;
+  generatorURL: string;
+  fingerprint: string;
+}
+
+/** A version 4 webhook payload as Alertmanager sends it: one group, two alerts. */
+export function alertmanagerPayload(
+  overrides: Record<string, unknown> = {},
+  site = '/subscriptions/3f2b8c1e/resourceGroups/rg-mindful-moments-dev/providers/Microsoft.Web/sites/app-mindful-moments-dev',
+): { alerts: AlertmanagerAlertFixture[]; [key: string]: unknown } {
+  return {
+    version: '4',
+    groupKey: '{}:{alertname="HighErrorRate"}',
+    truncatedAlerts: 0,
+    status: 'firing',
+    receiver: 'sre-control-center',
+    groupLabels: { alertname: 'HighErrorRate' },
+    commonLabels: { alertname: 'HighErrorRate', severity: 'critical' },
+    commonAnnotations: {},
+    externalURL: 'http://alertmanager.local:9093',
+    alerts: [
+      {
+        status: 'firing',
+        labels: {
+          alertname: 'HighErrorRate',
+          severity: 'critical',
+          azure_resource_id: site,
+          instance: 'app-1',
+        },
+        annotations: {
+          summary: 'Error rate above 5 %',
+          description: 'app-1 answers 9 % of requests with 5xx',
+        },
+        startsAt: '2026-11-28T10:00:00.123456789Z',
+        endsAt: '0001-01-01T00:00:00Z',
+        generatorURL:
+          'http://prometheus.local:9090/graph?g0.expr=rate%28http_errors_total%5B5m%5D%29+%3E+0.05&g0.tab=1',
+        fingerprint: 'A1B2C3D4E5F60718',
+      },
+      {
+        status: 'resolved',
+        labels: {
+          alertname: 'HighErrorRate',
+          severity: 'warning',
+          backstage_entity_ref: 'System:default/Mindful-Moments',
+        },
+        annotations: {},
+        startsAt: '2026-11-28T09:00:00Z',
+        endsAt: '2026-11-28T09:30:00+01:00',
+        generatorURL: 'not a url',
+        fingerprint: '0f1e2d3c4b5a6978',
+      },
+    ],
+    ...overrides,
+  };
+}

@@ -9,6 +9,9 @@ const TABLES = [
   'alert_events',
   'audit_log',
   'cost_snapshots',
+  'runbook_runs',
+  'approvals',
+  'runbook_cooldowns',
 ];
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
@@ -20,6 +23,8 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     for (const table of TABLES) {
       expect(await knex.schema.hasTable(table)).toBe(true);
     }
+    expect(await knex.schema.hasColumn('alerts', 'condition')).toBe(true);
+    expect(await knex.schema.hasColumn('inbox', 'entity_ref')).toBe(true);
     await knex.migrate.rollback({ directory: migrationsDir }, true);
     for (const table of TABLES) {
       expect(await knex.schema.hasTable(table)).toBe(false);

@@ -63,6 +63,15 @@ describe('parseCommonAlert', () => {
       description: 'Alert rule description',
       firedAt: new Date('2023-08-28T09:29:32.111Z'),
       resolvedAt: new Date('2023-08-28T09:32:22.222Z'),
+      condition: {
+        source: 'Platform',
+        metric: 'Percentage CPU',
+        operator: 'GreaterThan',
+        threshold: 90,
+        observed: 85.5,
+        text: 'Average Percentage CPU GreaterThan 90 (observed 85.5) over PT1M',
+      },
+      source: 'azure-monitor',
     });
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normalizeArmId } from '../../domain/alerts/resourceIds';
 import type { AlertNotification } from '../../domain/alerts/types';
+import { describeAlertContext } from './alertContext';
 
 /**
  * The essentials of Azure Monitor's common alert schema, the part that is the
@@ -13,15 +14,24 @@ const essentialsSchema = z.looseObject({
   alertRule: z.string().min(1),
   severity: z.enum(['Sev0', 'Sev1', 'Sev2', 'Sev3', 'Sev4']),
   monitorCondition: z.enum(['Fired', 'Resolved']),
-  alertTargetIDs: z.array(z.string()).default([]),
+  // Service Health and budget alerts may send null.
+  alertTargetIDs: z
+    .array(z.string())
+    .nullish()
+    .transform(ids => ids ?? []),
   firedDateTime: z.iso.datetime({ offset: true, local: true }),
-  resolvedDateTime: z.iso.datetime({ offset: true, local: true }).optional(),
+  resolvedDateTime: z.iso.datetime({ offset: true, local: true }).nullish(),
   description: z.string().nullish(),
+  /** Decides the shape of alertContext (Platform, Log Alerts V2, ServiceHealth, ...). */
+  monitoringService: z.string().nullish(),
 });
 
 const commonAlertSchema = z.looseObject({
   schemaId: z.literal('azureMonitorCommonAlertSchema'),
-  data: z.looseObject({ essentials: essentialsSchema }),
+  data: z.looseObject({
+    essentials: essentialsSchema,
+    alertContext: z.unknown().optional(),
+  }),
 });
 
 /** Azure writes some timestamps without a zone; they are UTC. */
@@ -33,18 +43,34 @@ export type ParseResult =
   | { ok: true; notification: AlertNotification }
   | { ok: false; error: string };
 
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map(i => `${i.path.join('.') || 'body'}: ${i.message}`)
+    .join('; ');
+}
+
+/**
+ * What is wrong with a common-alert-schema body (each bad field), or
+ * undefined when it can be processed. The webhook asks this before its 202;
+ * the alert context is not checked, since a context we cannot read only
+ * costs the alert its condition summary.
+ */
+export function commonAlertProblems(body: unknown): string | undefined {
+  const result = commonAlertSchema.safeParse(body);
+  return result.success ? undefined : describeIssues(result.error);
+}
+
 /** Turns a stored common-alert-schema body into a notification, or says why not. */
 export function parseCommonAlert(body: unknown): ParseResult {
   const result = commonAlertSchema.safeParse(body);
   if (!result.success) {
-    return {
-      ok: false,
-      error: result.error.issues
-        .map(i => `${i.path.join('.') || 'body'}: ${i.message}`)
-        .join('; '),
-    };
+    return { ok: false, error: describeIssues(result.error) };
   }
   const e = result.data.data.essentials;
+  const condition = describeAlertContext(
+    e.monitoringService ?? undefined,
+    result.data.data.alertContext,
+  );
   return {
     ok: true,
     notification: {
@@ -56,6 +82,8 @@ export function parseCommonAlert(body: unknown): ParseResult {
       description: e.description ?? null,
       firedAt: utc(e.firedDateTime),
       resolvedAt: e.resolvedDateTime ? utc(e.resolvedDateTime) : null,
+      ...(condition ? { condition } : {}),
+      source: 'azure-monitor',
     },
   };
 }

@@ -6,6 +6,7 @@ import type {
   AlertSource,
   AlertStateLedger,
 } from './ports';
+import { isAzureAlertId } from './resourceIds';
 import { checkTransition, type RequestedState } from './stateTransitions';
 
 export interface AlertCommandsOptions {
@@ -19,7 +20,8 @@ export interface AlertCommandsOptions {
 /**
  * Acknowledge and close, as a person does them from the portal. Azure is
  * changed first: when it refuses, nothing changes here, so the portal never
- * shows a state Azure does not have.
+ * shows a state Azure does not have. Alerts that are not Azure's
+ * (Alertmanager, unrecognized webhook payloads) change here only.
  */
 export class AlertCommands {
   constructor(private readonly options: AlertCommandsOptions) {}
@@ -37,14 +39,17 @@ export class AlertCommands {
     if (check.kind === 'conflict') throw new TransitionConflict(check.reason);
     if (check.kind === 'noop') return { alert, changed: false };
 
-    try {
-      await source.changeState(alert.id, target);
-    } catch (error) {
-      throw new UpstreamFailure(
-        `Azure did not accept the change to ${target}: ${
-          (error as Error).message
-        }`,
-      );
+    const inAzure = isAzureAlertId(alert.id);
+    if (inAzure) {
+      try {
+        await source.changeState(alert.id, target);
+      } catch (error) {
+        throw new UpstreamFailure(
+          `Azure did not accept the change to ${target}: ${
+            (error as Error).message
+          }`,
+        );
+      }
     }
     const at = this.options.now?.() ?? new Date();
     const updated: Alert = {
@@ -71,6 +76,7 @@ export class AlertCommands {
           from: alert.state,
           to: target,
           ...(comment ? { comment } : {}),
+          ...(inAzure ? {} : { localOnly: true }),
         },
       },
     });

@@ -1,7 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Alert } from '@internal/plugin-sre-control-center-common';
 import type { Knex } from 'knex';
-import { decodeAzureMonitorDelivery } from '../../adapters/azure/decodeAzureMonitorDelivery';
+import { decodeDelivery } from '../../adapters/decodeDelivery';
+import { alertmanagerPayload } from '../../tests/fixtures';
 import { DatabaseAlertStore } from '../../store/DatabaseAlertStore';
 import { DatabaseInbox } from '../../store/DatabaseInbox';
 import { migrationsDir } from '../../store/migrations';
@@ -67,7 +68,7 @@ describe.each(databases.eachSupportedId())(
             published.push(alert);
           },
         },
-        decode: decodeAzureMonitorDelivery,
+        decode: decodeDelivery,
         now: () => new Date('2026-11-28T10:10:00.000Z'),
       });
     });
@@ -76,13 +77,18 @@ describe.each(databases.eachSupportedId())(
       await knex.destroy();
     });
 
-    async function deliver(body: string, kind = 'common-alert') {
+    async function deliver(
+      body: string,
+      kind = 'common-alert',
+      more: { source?: 'alertmanager'; entityRef?: string } = {},
+    ) {
       await inbox.add({
-        source: 'azure-monitor',
+        source: more.source ?? 'azure-monitor',
         kind,
         deliveryKey: null,
         body,
         receivedAt: new Date(),
+        entityRef: more.entityRef,
       });
     }
 
@@ -149,7 +155,7 @@ describe.each(databases.eachSupportedId())(
           listProjects: async () => [],
         },
         publisher: { alertChanged: async () => {} },
-        decode: decodeAzureMonitorDelivery,
+        decode: decodeDelivery,
         now: () => clock,
       });
       await deliver(commonAlert('Fired'));
@@ -183,7 +189,7 @@ describe.each(databases.eachSupportedId())(
           listProjects: async () => [],
         },
         publisher: { alertChanged: async () => {} },
-        decode: decodeAzureMonitorDelivery,
+        decode: decodeDelivery,
         budgets: {
           budgetCrossed: async name => {
             crossed.push(name);
@@ -231,7 +237,7 @@ describe.each(databases.eachSupportedId())(
           listProjects: async () => [],
         },
         publisher: { alertChanged: async () => {} },
-        decode: decodeAzureMonitorDelivery,
+        decode: decodeDelivery,
         onError: e => errors.push(e),
       });
       await failing.drain();
@@ -241,6 +247,114 @@ describe.each(databases.eachSupportedId())(
       await processor.drain();
       expect(await knex('inbox').whereNull('processed_at')).toHaveLength(0);
       expect(await knex('alerts').select()).toHaveLength(1);
+    });
+
+    it('applies every alert of an Alertmanager delivery, each to its System', async () => {
+      const site = `${RG}/providers/Microsoft.Web/sites/app-mindful-moments-dev`;
+      const body = JSON.stringify(alertmanagerPayload({}, site));
+      await deliver(body, 'alertmanager', { source: 'alertmanager' });
+      await deliver(body, 'alertmanager', { source: 'alertmanager' }); // a retry
+      await processor.drain();
+
+      const alerts = await knex('alerts').orderBy('id').select();
+      expect(
+        alerts.map(a => [a.id, a.entity_ref, a.monitor_condition]),
+      ).toEqual([
+        ['alertmanager:0f1e2d3c4b5a6978', SYSTEM, 'Resolved'],
+        ['alertmanager:a1b2c3d4e5f60718', SYSTEM, 'Fired'],
+      ]);
+      expect(JSON.parse(alerts[1].condition)).toMatchObject({
+        source: 'alertmanager',
+        query: 'rate(http_errors_total[5m]) > 0.05',
+      });
+      const events = await knex('alert_events').orderBy('id').select();
+      expect(events.map(e => [e.type, e.actor])).toEqual([
+        ['fired', 'alertmanager'],
+        ['fired', 'alertmanager'],
+        ['resolved', 'alertmanager'],
+      ]);
+      expect(published).toHaveLength(2);
+      const rows = await knex('inbox').select('processed_at', 'error');
+      expect(rows.every(r => r.processed_at !== null && r.error === null)).toBe(
+        true,
+      );
+    });
+
+    it('applies the alerts it can place and retries the delivery for the others', async () => {
+      const other = '/subscriptions/3f2b8c1e/resourceGroups/rg-not-yet-claimed';
+      const payload = alertmanagerPayload(
+        {},
+        `${other}/providers/Microsoft.Web/sites/app`,
+      );
+      await deliver(JSON.stringify(payload), 'alertmanager', {
+        source: 'alertmanager',
+      });
+      await processor.drain();
+      // The labelled alert has its System; the other waits for the catalog.
+      expect(await knex('alerts').pluck('id')).toEqual([
+        'alertmanager:0f1e2d3c4b5a6978',
+      ]);
+      const [row] = await knex('inbox').select('processed_at', 'error');
+      expect(row.processed_at).toBeNull();
+      expect(row.error).toMatch(
+        /HighErrorRate: no catalog System .*rg-not-yet-claimed/,
+      );
+    });
+
+    it('shows an unrecognized payload as a generic alert of the System on the URL, once', async () => {
+      const body = JSON.stringify({ event: 'disk_full', host: 'db-1' });
+      await deliver(body, 'unrecognized', { entityRef: SYSTEM });
+      await deliver(body, 'unrecognized', { entityRef: SYSTEM });
+      await processor.drain();
+      const alerts = await knex('alerts').select();
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]).toMatchObject({
+        entity_ref: SYSTEM,
+        name: 'unrecognized payload',
+        severity: 'Sev4',
+        monitor_condition: 'Fired',
+      });
+      expect(alerts[0].id).toMatch(/^unrecognized:[0-9a-f]{64}$/);
+    });
+
+    it('sets aside an unrecognized payload that names no System, saying so', async () => {
+      await deliver('{"event":"disk_full"}', 'unrecognized');
+      await processor.drain();
+      const [row] = await knex('inbox').select('processed_at', 'error');
+      expect(row.processed_at).not.toBeNull();
+      expect(row.error).toMatch(
+        /unrecognized payload: .*no \?entityRef= naming its System/,
+      );
+      expect(await knex('alerts').select()).toHaveLength(0);
+    });
+
+    it('keeps the condition the payload described on the alert', async () => {
+      const body = JSON.parse(commonAlert('Fired'));
+      body.data.essentials.monitoringService = 'Platform';
+      body.data.alertContext = {
+        conditionType: 'SingleResourceMultipleMetricCriteria',
+        condition: {
+          windowSize: 'PT5M',
+          allOf: [
+            {
+              metricName: 'HttpResponseTime',
+              operator: 'GreaterThan',
+              threshold: '2',
+              metricValue: 3.5,
+            },
+          ],
+        },
+      };
+      await deliver(JSON.stringify(body));
+      await processor.drain();
+      expect(published[0].condition).toMatchObject({
+        metric: 'HttpResponseTime',
+        operator: 'GreaterThan',
+        threshold: 2,
+        observed: 3.5,
+      });
+      const stored = await new DatabaseAlertStore(knex).get(published[0].id);
+      expect(stored?.condition).toEqual(published[0].condition);
     });
   },
 );

@@ -1,6 +1,8 @@
+import type { Alert } from '@internal/plugin-sre-control-center-common';
 import { applyNotification } from './applyNotification';
 import type {
   BudgetNotificationHandler,
+  InboxDelivery,
   AlertLedger,
   AlertPublisher,
   AlertRepository,
@@ -10,8 +12,14 @@ import type {
 } from './ports';
 import type { ProjectResolver } from '../projects';
 import { resourceGroupIdOf } from './resourceIds';
+import type { AlertEvent, AlertNotification } from './types';
 
 const BATCH = 50;
+/** Inbox sources whose deliveries carry alerts; GitHub's are not alerts. */
+const ALERT_SOURCES: ReadonlyArray<InboxDelivery['source']> = [
+  'azure-monitor',
+  'alertmanager',
+];
 /**
  * How long a delivery whose resource group no System claims is retried
  * before it is set aside: the catalog may simply not have caught up yet
@@ -33,10 +41,11 @@ export interface InboxProcessorOptions {
 }
 
 /**
- * Turns Azure Monitor deliveries waiting in the inbox into alerts. Runs right
- * after a delivery is accepted (`kick`) and on a schedule (`drain`) to pick up
- * whatever a crash or restart left behind. Applying a delivery twice is
- * harmless: `applyNotification` ignores what is already known.
+ * Turns alert deliveries waiting in the inbox (Azure Monitor, Alertmanager,
+ * unrecognized payloads) into alerts. Runs right after a delivery is accepted
+ * (`kick`) and on a schedule (`drain`) to pick up whatever a crash or restart
+ * left behind. Applying a delivery twice is harmless: `applyNotification`
+ * ignores what is already known.
  */
 export class InboxProcessor {
   private running: Promise<void> | undefined;
@@ -75,24 +84,22 @@ export class InboxProcessor {
   }
 
   private async processPending(): Promise<void> {
-    // Walk forward by id: deliveries left pending for later must not be re-read in this drain.
-    let afterId: string | undefined;
-    for (;;) {
-      const batch = await this.options.queue.pending(
-        'azure-monitor',
-        BATCH,
-        afterId,
-      );
-      for (const delivery of batch) {
-        await this.process(delivery);
-        afterId = delivery.id;
+    for (const source of ALERT_SOURCES) {
+      // Walk forward by id: deliveries left pending for later must not be re-read in this drain.
+      let afterId: string | undefined;
+      for (;;) {
+        const batch = await this.options.queue.pending(source, BATCH, afterId);
+        for (const delivery of batch) {
+          await this.process(delivery);
+          afterId = delivery.id;
+        }
+        if (batch.length < BATCH) break;
       }
-      if (batch.length < BATCH) return;
     }
   }
 
   private async process(delivery: StoredDelivery): Promise<void> {
-    const { ledger, decode, projects, alerts, publisher } = this.options;
+    const { ledger, decode } = this.options;
     const now = this.options.now?.() ?? new Date();
     let body: unknown;
     try {
@@ -105,7 +112,9 @@ export class InboxProcessor {
       });
       return;
     }
-    const decoded = decode(delivery.kind, body);
+    const decoded = decode(delivery.kind, body, {
+      receivedAt: delivery.receivedAt,
+    });
     if (!decoded.ok) {
       await ledger.record({
         deliveryId: delivery.id,
@@ -121,35 +130,99 @@ export class InboxProcessor {
       await ledger.record({ deliveryId: delivery.id, events: [], error });
       return;
     }
-    const notification = decoded.notification;
+    await this.apply(delivery, decoded.notifications, now);
+  }
+
+  /**
+   * Applies every alert of a delivery (Alertmanager groups several). They are
+   * saved one by one, the last together with the delivery's mark: a crash in
+   * between leaves the delivery pending, and applying again what was already
+   * saved changes nothing.
+   */
+  private async apply(
+    delivery: StoredDelivery,
+    notifications: AlertNotification[],
+    now: Date,
+  ): Promise<void> {
+    const { ledger, alerts, publisher } = this.options;
+    const changed = new Map<string, { alert: Alert; events: AlertEvent[] }>();
+    const problems: string[] = [];
+    let worthRetrying = false;
+    for (const notification of notifications) {
+      const match = await this.projectOf(notification, delivery.entityRef);
+      if ('error' in match) {
+        problems.push(match.error);
+        worthRetrying ||= match.retry;
+        continue;
+      }
+      const id = notification.alertId;
+      const before = changed.get(id);
+      const existing = before?.alert ?? (await alerts.get(id));
+      const outcome = applyNotification(
+        existing,
+        notification,
+        match.entityRef,
+        now,
+      );
+      if (outcome.changed) {
+        changed.set(id, {
+          alert: outcome.alert,
+          events: [...(before?.events ?? []), ...outcome.events],
+        });
+      }
+    }
+
+    const young =
+      now.getTime() - delivery.receivedAt.getTime() < UNMATCHED_GRACE_MS;
+    const mark = {
+      deliveryId: delivery.id,
+      error:
+        problems.length > 0 ? [...new Set(problems)].join('; ') : undefined,
+      retryLater: worthRetrying && young,
+    };
+    const results = [...changed.values()];
+    if (results.length === 0) {
+      await ledger.record({ ...mark, events: [] });
+      return;
+    }
+    for (const [i, { alert, events }] of results.entries()) {
+      const last = i === results.length - 1;
+      await ledger.record(
+        last ? { ...mark, alert, events } : { alert, events },
+      );
+    }
+    for (const { alert } of results) {
+      await publisher.alertChanged(alert);
+    }
+  }
+
+  /**
+   * The System an alert belongs to: the one the payload names (an
+   * Alertmanager label), else the one named on the webhook URL, else the one
+   * whose resource group holds the alert's target.
+   */
+  private async projectOf(
+    notification: AlertNotification,
+    namedOnUrl: string | null,
+  ): Promise<{ entityRef: string } | { error: string; retry: boolean }> {
+    const named = notification.entityRef ?? namedOnUrl;
+    if (named) return { entityRef: named };
     const resourceGroup = notification.targetResourceIds
       .map(resourceGroupIdOf)
       .find(Boolean);
     const entityRef = resourceGroup
-      ? await projects.projectForResourceGroup(resourceGroup)
+      ? await this.options.projects.projectForResourceGroup(resourceGroup)
       : undefined;
-    if (!entityRef) {
-      const young =
-        now.getTime() - delivery.receivedAt.getTime() < UNMATCHED_GRACE_MS;
-      await ledger.record({
-        deliveryId: delivery.id,
-        events: [],
-        error: resourceGroup
-          ? `no catalog System has the annotation sre-control-center/azure-resource-group=${resourceGroup}`
-          : 'the alert names no target resource in a resource group',
-        retryLater: Boolean(resourceGroup) && young,
-      });
-      return;
-    }
-    const existing = await alerts.get(notification.alertId);
-    const outcome = applyNotification(existing, notification, entityRef, now);
-    await ledger.record({
-      deliveryId: delivery.id,
-      alert: outcome.changed ? outcome.alert : undefined,
-      events: outcome.events,
-    });
-    if (outcome.changed) {
-      await publisher.alertChanged(outcome.alert);
-    }
+    if (entityRef) return { entityRef };
+    return resourceGroup
+      ? {
+          // The catalog may simply not have caught up yet.
+          error: `${notification.rule}: no catalog System has the annotation sre-control-center/azure-resource-group=${resourceGroup}`,
+          retry: true,
+        }
+      : {
+          error: `${notification.rule}: the alert names no target resource in a resource group, and the webhook URL has no ?entityRef= naming its System`,
+          retry: false,
+        };
   }
 }

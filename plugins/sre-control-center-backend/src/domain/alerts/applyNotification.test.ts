@@ -62,4 +62,64 @@ describe('applyNotification', () => {
     expect(outcome.alert.monitorCondition).toBe('Resolved');
     expect(outcome.events.map(e => e.type)).toEqual(['fired', 'resolved']);
   });
+
+  describe('condition', () => {
+    const firedWithCondition: AlertNotification = {
+      ...fired,
+      condition: { metric: 'HttpResponseTime', threshold: 2, observed: 3.1 },
+    };
+
+    it('keeps what the rule saw, and updates it when the alert resolves', () => {
+      const first = applyNotification(
+        undefined,
+        firedWithCondition,
+        SYSTEM,
+        now,
+      ).alert;
+      expect(first.condition).toEqual(firedWithCondition.condition);
+      const done = applyNotification(
+        first,
+        {
+          ...resolved,
+          condition: { metric: 'HttpResponseTime', observed: 1.2 },
+        },
+        SYSTEM,
+        now,
+      ).alert;
+      expect(done.condition).toEqual({
+        metric: 'HttpResponseTime',
+        observed: 1.2,
+      });
+      // A resolution that says nothing of the condition keeps the old one.
+      const quiet = applyNotification(first, resolved, SYSTEM, now).alert;
+      expect(quiet.condition).toEqual(firedWithCondition.condition);
+    });
+
+    it('fills in the condition of an alert found by reconciliation, without events', () => {
+      const found = applyNotification(undefined, fired, SYSTEM, now).alert;
+      expect(found).not.toHaveProperty('condition');
+      const outcome = applyNotification(found, firedWithCondition, SYSTEM, now);
+      expect(outcome.changed).toBe(true);
+      expect(outcome.events).toEqual([]);
+      expect(outcome.alert.condition).toEqual(firedWithCondition.condition);
+      // And a replay after that changes nothing.
+      expect(
+        applyNotification(outcome.alert, firedWithCondition, SYSTEM, now)
+          .changed,
+      ).toBe(false);
+    });
+  });
+
+  it('records who reported the alert as the actor of its events', () => {
+    const outcome = applyNotification(
+      undefined,
+      { ...fired, source: 'alertmanager' },
+      SYSTEM,
+      now,
+    );
+    expect(outcome.events.map(e => e.actor)).toEqual(['alertmanager']);
+    expect(
+      applyNotification(undefined, fired, SYSTEM, now).events[0].actor,
+    ).toBe('azure-monitor');
+  });
 });

@@ -1,4 +1,7 @@
-import type { Alert } from '@internal/plugin-sre-control-center-common';
+import type {
+  Alert,
+  AlertCondition,
+} from '@internal/plugin-sre-control-center-common';
 import type { AlertEvent, AlertNotification } from './types';
 
 export interface NotificationOutcome {
@@ -38,6 +41,7 @@ export function applyNotification(
       firedAt: notification.firedAt.toISOString(),
       resolvedAt: notification.resolvedAt?.toISOString() ?? null,
       updatedAt: now.toISOString(),
+      ...withCondition(notification.condition),
     };
     const events: AlertEvent[] = [
       event(alert.id, 'fired', notification.firedAt, notification),
@@ -65,6 +69,8 @@ export function applyNotification(
       monitorCondition: 'Resolved',
       resolvedAt: resolvedAt.toISOString(),
       updatedAt: now.toISOString(),
+      // The resolving evaluation's values are the latest the rule saw.
+      ...withCondition(notification.condition ?? existing.condition),
     };
     return {
       alert,
@@ -73,7 +79,26 @@ export function applyNotification(
     };
   }
 
+  if (!existing.condition && notification.condition) {
+    // Found first by reconciliation, which does not say what the rule saw.
+    return {
+      alert: {
+        ...existing,
+        condition: notification.condition,
+        updatedAt: now.toISOString(),
+      },
+      events: [],
+      changed: true,
+    };
+  }
+
   return { alert: existing, events: [], changed: false };
+}
+
+function withCondition(condition: AlertCondition | undefined): {
+  condition?: AlertCondition;
+} {
+  return condition ? { condition } : {};
 }
 
 function event(
@@ -85,7 +110,7 @@ function event(
   return {
     alertId,
     type,
-    actor: 'azure-monitor',
+    actor: notification.source ?? 'azure-monitor',
     at,
     details: { rule: notification.rule, severity: notification.severity },
   };

@@ -3,7 +3,11 @@ export * from './types';
 export { applyNotification } from './applyNotification';
 export { InboxProcessor } from './InboxProcessor';
 export { decodeCursor, encodeCursor } from './cursor';
-export { normalizeArmId, resourceGroupIdOf } from './resourceIds';
+export {
+  isAzureAlertId,
+  normalizeArmId,
+  resourceGroupIdOf,
+} from './resourceIds';
 export { applySnapshot } from './applySnapshot';
 export { AlertCommands } from './AlertCommands';
 export { AlertReconciler, type ReconcileReport } from './AlertReconciler';

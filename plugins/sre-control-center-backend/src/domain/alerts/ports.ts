@@ -1,5 +1,6 @@
 import type {
   Alert,
+  AlertEvent as AlertHistoryEntry,
   AlertSeverity,
   AlertState,
   MonitorCondition,
@@ -18,6 +19,8 @@ export interface AlertListFilter {
   severity?: AlertSeverity;
   limit: number;
   after?: AlertCursor;
+  /** Only alerts updated after this time (catch-up after missed signals). */
+  changedSince?: Date;
 }
 
 /** Where alerts are kept. */
@@ -26,15 +29,24 @@ export interface AlertRepository {
     filter: AlertListFilter,
   ): Promise<{ items: Alert[]; next: AlertCursor | null }>;
   get(id: string): Promise<Alert | undefined>;
+  /** The alert's history, oldest first (empty for an unknown id). */
+  history(id: string): Promise<AlertHistoryEntry[]>;
 }
 
 /** A raw webhook delivery, kept before it is acknowledged. */
 export interface InboxDelivery {
-  source: 'azure-monitor' | 'github';
+  source: 'azure-monitor' | 'alertmanager' | 'github';
   kind: string;
   deliveryKey: string | null;
   body: string;
   receivedAt: Date;
+  /** The System named on the webhook URL (`?entityRef=`), lower-cased. */
+  entityRef?: string | null;
+  /**
+   * Why the delivery was refused (422): it is kept, already marked processed
+   * with this error, for inspection only.
+   */
+  rejected?: string;
 }
 
 export interface Inbox {
@@ -48,6 +60,7 @@ export interface StoredDelivery {
   kind: string;
   body: string;
   receivedAt: Date;
+  entityRef: string | null;
 }
 
 export interface InboxQueue {
@@ -127,8 +140,12 @@ export interface AlertPublisher {
 export type NotificationDecoder = (
   kind: string,
   body: unknown,
-) =>
-  | { ok: true; notification: AlertNotification }
+  context: { receivedAt: Date },
+) => DecodedDelivery;
+
+/** What a delivery says: alerts (an Alertmanager delivery carries several), or a budget. */
+export type DecodedDelivery =
+  | { ok: true; notifications: AlertNotification[] }
   | { ok: true; budgetName: string }
   | { ok: false; error: string };
 

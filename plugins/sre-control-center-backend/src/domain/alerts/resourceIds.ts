@@ -14,3 +14,11 @@ export function resourceGroupIdOf(resourceId: string): string | undefined {
   );
   return match?.[1];
 }
+
+/**
+ * Whether an alert id is Azure's (`/subscriptions/…/alerts/…`). Alertmanager
+ * and unrecognized webhook alerts have ids of their own and live only here.
+ */
+export function isAzureAlertId(alertId: string): boolean {
+  return alertId.startsWith('/subscriptions/');
+}

@@ -1,14 +1,15 @@
 import type {
+  AlertCondition,
   AlertSeverity,
   MonitorCondition,
 } from '@internal/plugin-sre-control-center-common';
 
 /**
- * What one Azure Monitor notification says about an alert, independent of
- * the payload format it arrived in.
+ * What one notification (Azure Monitor, Alertmanager, an unrecognized
+ * webhook payload) says about an alert, independent of its payload format.
  */
 export interface AlertNotification {
-  /** Full Azure alert id, lower-cased. */
+  /** Full Azure alert id, lower-cased, or `alertmanager:…` / `unrecognized:…`. */
   alertId: string;
   /** Alert rule name, e.g. alert-high-response-time. */
   rule: string;
@@ -19,6 +20,12 @@ export interface AlertNotification {
   description: string | null;
   firedAt: Date;
   resolvedAt: Date | null;
+  /** What the rule's condition saw, for the alert's detail view. */
+  condition?: AlertCondition;
+  /** A System the payload itself names (an Alertmanager label), lower-cased. */
+  entityRef?: string;
+  /** Who reported it, the actor of its events; `azure-monitor` when absent. */
+  source?: string;
 }
 
 /** One line of an alert's history. */

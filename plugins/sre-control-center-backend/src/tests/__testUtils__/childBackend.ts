@@ -1,0 +1,57 @@
+/**
+ * The plugin alone in a test backend on a SQLite file, run as its own
+ * process so that a test can SIGKILL it mid-work and start it again on the
+ * same file (src/tests/restartRecovery.test.ts). Options come as JSON in
+ * SRE_CC_CHILD; prints `READY <port>` once it serves.
+ */
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import knexFactory from 'knex';
+import { sreControlCenterPlugin } from '../../plugin';
+
+export interface ChildBackendOptions {
+  sqliteFile: string;
+  webhookToken: string;
+  azureEndpoint: string;
+  /** Catalog entities (Systems) this run of the backend knows. */
+  entities: Array<Record<string, unknown>>;
+}
+
+async function main() {
+  const options: ChildBackendOptions = JSON.parse(
+    process.env.SRE_CC_CHILD ?? '{}',
+  );
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: options.sqliteFile },
+    useNullAsDefault: true,
+  });
+  const backend = await startTestBackend({
+    features: [
+      sreControlCenterPlugin,
+      mockServices.database.factory({ knex }),
+      catalogServiceMock.factory({
+        entities: options.entities as never,
+      }),
+      // The real scheduler would first run the inbox drain 5 s after start
+      // (its initialDelay); the mock runs every scheduled task at start.
+      mockServices.scheduler.factory({
+        includeInitialDelayedTasksOnStartup: true,
+      }),
+      mockServices.rootConfig.factory({
+        data: {
+          sreControlCenter: {
+            webhookToken: options.webhookToken,
+            azure: { endpoint: options.azureEndpoint },
+          },
+        },
+      }),
+    ],
+  });
+  process.stdout.write(`READY ${backend.server.port()}\n`);
+}
+
+main().catch(error => {
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exit(1);
+});

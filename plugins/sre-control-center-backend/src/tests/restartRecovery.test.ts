@@ -1,0 +1,235 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  startCloudEmulator,
+  type RunningEmulator,
+} from '@internal/cloud-emulator';
+import knexFactory, { type Knex } from 'knex';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ChildBackendOptions } from './__testUtils__/childBackend';
+import {
+  alertmanagerPayload,
+  commonAlertPayload,
+  systemOwning,
+} from './fixtures';
+
+jest.setTimeout(90_000);
+
+/**
+ * Kill and restart: every delivery answered 202 must become an alert, even
+ * when the process is SIGKILLed right after the 202s. The backend runs as a
+ * child process on a SQLite file; the second run uses the same file.
+ *
+ * The first run's catalog does not know the System that owns the resource
+ * group yet, so the deliveries placed by resource group are certainly still
+ * pending when the process dies; those placed by `?entityRef=` or label are
+ * being processed at that moment. The second run knows the System.
+ */
+
+const TOKEN = 'test-webhook-token-0123456789';
+const SYSTEM = 'system:default/mindful-moments';
+const SUB = '3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f';
+const RG = `/subscriptions/${SUB}/resourceGroups/rg-restart-test`;
+const SITE = `${RG}/providers/Microsoft.Web/sites/app-restart-test`;
+const AZURE_BY_URL = 20;
+const AZURE_BY_GROUP = 20;
+const ALERTMANAGER = 10; // two alerts each
+
+const CHILD = path.join(__dirname, '__testUtils__', 'childBackend.ts');
+
+interface Child {
+  process: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+async function startChild(options: ChildBackendOptions): Promise<Child> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      CHILD,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SRE_CC_CHILD: JSON.stringify(options) },
+    },
+  );
+  let output = '';
+  child.stderr!.on('data', d => (output += d));
+  const port = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`child did not start:\n${output}`)),
+      40_000,
+    );
+    child.stdout!.on('data', d => {
+      output += d;
+      const ready = output.match(/READY (\d+)/);
+      if (ready) {
+        clearTimeout(timer);
+        resolve(ready[1]);
+      }
+    });
+    child.once('exit', code => {
+      clearTimeout(timer);
+      reject(new Error(`child exited with ${code}:\n${output}`));
+    });
+  });
+  child.removeAllListeners('exit');
+  return {
+    process: child,
+    url: `http://127.0.0.1:${port}/api/sre-control-center`,
+    output: () => output,
+  };
+}
+
+function stop(child: Child, signal: NodeJS.Signals): Promise<void> {
+  return new Promise(resolve => {
+    if (child.process.exitCode !== null || child.process.signalCode) {
+      resolve();
+      return;
+    }
+    child.process.once('exit', () => resolve());
+    child.process.kill(signal);
+  });
+}
+
+/** Every delivery of the test, with the alert ids it must produce. */
+function deliveries() {
+  const list: Array<{ route: string; body: object; alertIds: string[] }> = [];
+  const azure = (n: number) =>
+    commonAlertPayload({
+      alertId: `/subscriptions/${SUB}/providers/Microsoft.AlertsManagement/alerts/restart-${n}`,
+      alertRule: 'alert-high-response-time',
+      severity: 'Sev2',
+      monitorCondition: 'Fired',
+      targetResourceId: SITE,
+      firedDateTime: new Date(Date.UTC(2026, 10, 28, 10, 0, n)).toISOString(),
+    });
+  const azureId = (n: number) =>
+    `/subscriptions/${SUB}/providers/microsoft.alertsmanagement/alerts/restart-${n}`;
+  for (let n = 0; n < AZURE_BY_URL; n++) {
+    list.push({
+      route: `webhooks/azure-monitor?token=${TOKEN}&entityRef=${SYSTEM}`,
+      body: azure(n),
+      alertIds: [azureId(n)],
+    });
+  }
+  for (let n = AZURE_BY_URL; n < AZURE_BY_URL + AZURE_BY_GROUP; n++) {
+    list.push({
+      route: `webhooks/azure-monitor?token=${TOKEN}`,
+      body: azure(n),
+      alertIds: [azureId(n)],
+    });
+  }
+  for (let n = 0; n < ALERTMANAGER; n++) {
+    const payload = alertmanagerPayload({}, SITE);
+    const hex = n.toString(16).padStart(4, '0');
+    payload.alerts[0].fingerprint = `aaaa00000000${hex}`;
+    payload.alerts[1].fingerprint = `bbbb00000000${hex}`;
+    list.push({
+      route: `webhooks/alertmanager?token=${TOKEN}`,
+      body: payload,
+      alertIds: [
+        `alertmanager:aaaa00000000${hex}`,
+        `alertmanager:bbbb00000000${hex}`,
+      ],
+    });
+  }
+  return list;
+}
+
+describe('kill and restart', () => {
+  let emulator: RunningEmulator;
+  let dir: string;
+  const children: Child[] = [];
+
+  beforeAll(async () => {
+    // Reconciliation in the second run asks "Azure" about the resource group.
+    emulator = await startCloudEmulator({ seed: false });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sre-cc-restart-'));
+  });
+
+  afterAll(async () => {
+    await Promise.all(children.map(c => stop(c, 'SIGKILL')));
+    await emulator.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function openDb(file: string): Promise<Knex> {
+    return knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: file },
+      useNullAsDefault: true,
+    });
+  }
+
+  it('turns every delivery acknowledged before a SIGKILL into an alert after the restart', async () => {
+    const options: ChildBackendOptions = {
+      sqliteFile: path.join(dir, 'sre-control-center.sqlite'),
+      webhookToken: TOKEN,
+      azureEndpoint: emulator.url,
+      entities: [],
+    };
+    const first = await startChild(options);
+    children.push(first);
+
+    const all = deliveries();
+    const statuses = await Promise.all(
+      all.map(async d => {
+        const res = await fetch(`${first.url}/${d.route}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(d.body),
+        });
+        return res.status;
+      }),
+    );
+    // Killed the moment the last 202 is in: no graceful shutdown, no flush.
+    await stop(first, 'SIGKILL');
+    expect(statuses).toEqual(all.map(() => 202));
+
+    // What the dead process left on disk: every acknowledged delivery, and at
+    // least those it could not place yet still pending.
+    let db = await openDb(options.sqliteFile);
+    expect(Number((await db('inbox').count({ n: '*' }).first())!.n)).toBe(
+      all.length,
+    );
+    const pending = Number(
+      (await db('inbox').whereNull('processed_at').count({ n: '*' }).first())!
+        .n,
+    );
+    expect(pending).toBeGreaterThanOrEqual(AZURE_BY_GROUP + ALERTMANAGER);
+    await db.destroy();
+
+    const second = await startChild({
+      ...options,
+      entities: [systemOwning(RG)],
+    });
+    children.push(second);
+    const expected = all.flatMap(d => d.alertIds).sort();
+    let ids: string[] = [];
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      const res = await fetch(
+        `${second.url}/alerts?entityRef=${SYSTEM}&limit=200`,
+        { headers: { authorization: mockCredentials.user.header() } },
+      );
+      ids = ((await res.json()).items ?? []).map((a: { id: string }) => a.id);
+      if (ids.length >= expected.length) break;
+      await new Promise(r => setTimeout(r, 200));
+    }
+    expect(ids.sort()).toEqual(expected);
+    await stop(second, 'SIGTERM');
+
+    db = await openDb(options.sqliteFile);
+    expect(
+      await db('inbox').whereNull('processed_at').select('id', 'error'),
+    ).toEqual([]);
+    expect(await db('inbox').whereNotNull('error').select('id')).toEqual([]);
+    await db.destroy();
+  });
+});
