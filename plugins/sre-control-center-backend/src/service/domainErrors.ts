@@ -1,5 +1,6 @@
 import {
   ConflictError,
+  CustomErrorBase,
   NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
@@ -16,6 +17,15 @@ import {
   UpstreamFailure,
 } from '../domain/errors';
 
+/**
+ * 409 with its own name, so clients can tell "confirm the budget breach and
+ * send again with confirmOverBudget" from other conflicts.
+ */
+export class OverBudgetError extends CustomErrorBase {
+  name = 'OverBudgetError' as const;
+  statusCode = 409;
+}
+
 /** Runs a domain call and turns its failures into Backstage's HTTP errors. */
 export async function withHttpErrors<T>(call: () => Promise<T>): Promise<T> {
   try {
@@ -29,8 +39,7 @@ export async function withHttpErrors<T>(call: () => Promise<T>): Promise<T> {
       throw new NotFoundError(error.message);
     if (error instanceof DecisionNotAllowed)
       throw new NotAllowedError(error.message);
-    // 409: the approver must confirm the budget breach and send again.
-    if (error instanceof OverBudget) throw new ConflictError(error.message);
+    if (error instanceof OverBudget) throw new OverBudgetError(error.message);
     if (error instanceof TransitionConflict)
       throw new ConflictError(error.message);
     if (error instanceof UpstreamFailure)

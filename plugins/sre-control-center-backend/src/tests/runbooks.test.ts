@@ -8,6 +8,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { RunbookRun } from '@internal/plugin-sre-control-center-common';
 import {
+  BUDGET_NAME,
   PLAN_NAME,
   RESOURCE_GROUP_ID,
   SITE_ID,
@@ -83,16 +84,26 @@ describe.each(databases.eachSupportedId())('runbooks on %p', databaseId => {
     options: {
       permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
       distinctApprover?: boolean;
+      planPrices?: Record<string, number>;
     } = {},
   ) {
     const knex = await databases.init(databaseId);
+    const owning = systemOwning(RESOURCE_GROUP_ID);
+    const system = {
+      ...owning,
+      metadata: {
+        ...owning.metadata,
+        annotations: {
+          ...owning.metadata.annotations,
+          'sre-control-center/budget': BUDGET_NAME,
+        },
+      },
+    };
     const { server } = await startTestBackend({
       features: [
         sreControlCenterPlugin,
         mockServices.database.factory({ knex }),
-        catalogServiceMock.factory({
-          entities: [systemOwning(RESOURCE_GROUP_ID)],
-        }),
+        catalogServiceMock.factory({ entities: [system] }),
         mockServices.permissions.factory({
           result: options.permission ?? AuthorizeResult.ALLOW,
         }),
@@ -106,6 +117,7 @@ describe.each(databases.eachSupportedId())('runbooks on %p', databaseId => {
                 distinctApprover: options.distinctApprover ?? true,
               },
               runbooks: RUNBOOKS,
+              ...(options.planPrices && { planPrices: options.planPrices }),
             },
           },
         }),
@@ -367,6 +379,50 @@ describe.each(databases.eachSupportedId())('runbooks on %p', databaseId => {
       .set('authorization', SAM)
       .send({});
     expect(own.status).toBe(200);
+  });
+
+  it('asks the approver to confirm a scale-up that would break the budget', async () => {
+    const server = await backend({ planPrices: { B2: 500 } });
+    // A budget alert makes the backend read this month's costs at once.
+    await request(server)
+      .post(`${BASE}/webhooks/azure-monitor?token=${TOKEN}`)
+      .send({
+        schemaId: 'AIP Budget Notification',
+        data: { BudgetName: BUDGET_NAME },
+      })
+      .expect(202);
+    await eventually(
+      () =>
+        request(server)
+          .get(`${BASE}/costs?entityRef=${SYSTEM}`)
+          .set('authorization', ALEX),
+      r => r.status === 200,
+    );
+    emulator.state.plans[0].sku = {
+      ...emulator.state.plans[0].sku,
+      name: 'B1',
+      tier: 'Basic',
+      size: 'B1',
+    };
+    const created = await requestRun(server, 'scale-plan-b1-to-b2');
+    const refused = await request(server)
+      .post(`${BASE}/runs/${created.body.id}/approve`)
+      .set('authorization', ALEX)
+      .send({});
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.name).toBe('OverBudgetError');
+    expect(refused.body.error.message).toMatch(
+      /^Scaling asp-mindful-moments-dev B1 → B2 adds 487\.59 EUR a month: .* over the budget of 120\.00 EUR\. Confirm to approve anyway\.$/,
+    );
+    expect((await runs(server))[0].status).toBe('pending_approval');
+
+    const confirmed = await request(server)
+      .post(`${BASE}/runs/${created.body.id}/approve`)
+      .set('authorization', ALEX)
+      .send({ confirmOverBudget: true });
+    expect(confirmed.status).toBe(200);
+    await runUntil(server, r => r[0]?.status === 'succeeded');
+    expect(emulator.state.plans[0].sku.name).toBe('B2');
   });
 
   it('rolls back by swapping the staging slot with production', async () => {

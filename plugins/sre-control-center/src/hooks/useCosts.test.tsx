@@ -14,7 +14,7 @@ describe('useCosts', () => {
     let push: (message: JsonObject) => void = () => {};
     const signals: SignalApi = {
       subscribe(_channel, onMessage) {
-        push = onMessage;
+        push = onMessage as (message: JsonObject) => void;
         return { unsubscribe: () => {} };
       },
     };

@@ -45,9 +45,7 @@ export class RunDecisions {
         this.options.budgetCheck,
       );
       if (overBudget && !input.confirmOverBudget) {
-        throw new OverBudget(
-          `${overBudget}. Approve again with confirmOverBudget to go ahead.`,
-        );
+        throw new OverBudget(`${overBudget}. Confirm to approve anyway.`);
       }
     }
     return this.decide(run, input, 'approve', overBudget);

@@ -14,13 +14,13 @@ describe('isOverBudget', () => {
     );
   });
 
-  it('recognises any conflict about the budget', async () => {
+  it('does not guess from the wording of other conflicts', async () => {
     const error = await responseError(
       409,
       'ConflictError',
-      'This pushes the forecast over the budget',
+      'The run named "budget review" was already approved',
     );
-    expect(isOverBudget(error)).toBe(true);
+    expect(isOverBudget(error)).toBe(false);
   });
 
   it('leaves other conflicts and other statuses alone', async () => {

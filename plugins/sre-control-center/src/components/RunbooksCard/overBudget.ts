@@ -2,14 +2,14 @@ import { ResponseError } from '@backstage/errors';
 
 /**
  * Whether an approve failed only because the scale would push the month's
- * forecast over the budget: a 409 named OverBudgetError, or any 409 whose
- * message mentions the budget. The user may then confirm and send again.
+ * forecast over the budget (the backend's 409 OverBudgetError). The user may
+ * then confirm and send again with confirmOverBudget.
  */
 export function isOverBudget(error: unknown): error is ResponseError {
-  if (!ResponseError.is(error) || error.statusCode !== 409) return false;
   return (
-    error.cause.name === 'OverBudgetError' ||
-    /budget/i.test(error.cause.message)
+    ResponseError.is(error) &&
+    error.statusCode === 409 &&
+    error.cause.name === 'OverBudgetError'
   );
 }
 
