@@ -34,6 +34,8 @@ describe('legacy plugin (core-plugin-api)', () => {
       <TestApiProvider
         apis={[
           [sreControlCenterApiRef, api],
+          // The maintenance banner asks whether the user may silence alerts.
+          [permissionApiRef, mockApis.permission()],
           [
             catalogApiRef,
             catalogApiMock({ entities: mindfulMomentsResources }),
@@ -60,7 +62,8 @@ describe('legacy plugin (core-plugin-api)', () => {
     expect(screen.getByText('azure-app-service')).toBeInTheDocument();
     expect(api.requests).toEqual(
       expect.arrayContaining([
-        { entityRef: 'system:default/mindful-moments', limit: 50 },
+        // The feed's first page (PAGE_SIZE in hooks/useAlerts.ts).
+        { entityRef: 'system:default/mindful-moments', limit: 200 },
         { costs: 'system:default/mindful-moments' },
       ]),
     );
@@ -86,6 +89,9 @@ describe('legacy plugin (core-plugin-api)', () => {
     expect(
       await screen.findByText('alert-high-response-time'),
     ).toBeInTheDocument();
-    expect(screen.getByText('Sev2')).toBeInTheDocument();
+    // In the table: the Severity filter offers Sev2 too.
+    expect(screen.getByRole('table', { name: 'Alerts' })).toHaveTextContent(
+      'Sev2',
+    );
   });
 });

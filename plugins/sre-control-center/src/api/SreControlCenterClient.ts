@@ -2,14 +2,22 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   Alert,
+  AlertEvent,
   CostSummary,
   HealthResponse,
+  MaintenanceWindow,
   Page,
+  Runbook,
+  RunbookRun,
+  TimelineEntry,
 } from '@internal/plugin-sre-control-center-common';
 import type {
   AlertChangeResult,
+  ApproveRunOptions,
+  RequestRunRequest,
   ListAlertsRequest,
   SreControlCenterApi,
+  StartMaintenanceRequest,
 } from './SreControlCenterApi';
 
 /** HTTP client for `/api/sre-control-center`, authenticated by the app's fetchApi. */
@@ -48,6 +56,13 @@ export class SreControlCenterClient implements SreControlCenterApi {
     );
   }
 
+  async getAlertHistory(id: string): Promise<AlertEvent[]> {
+    const page = await this.get<{ items: AlertEvent[] }>(
+      `/alerts/${encodeURIComponent(id)}/events`,
+    );
+    return page.items;
+  }
+
   async getCosts(entityRef: string): Promise<CostSummary | undefined> {
     try {
       return await this.get<CostSummary>(
@@ -58,6 +73,76 @@ export class SreControlCenterClient implements SreControlCenterApi {
         return undefined;
       throw error;
     }
+  }
+
+  async listRunbooks(entityRef: string): Promise<Runbook[]> {
+    const page = await this.get<{ items: Runbook[] }>(
+      `/runbooks?${new URLSearchParams({ entityRef })}`,
+    );
+    return page.items;
+  }
+
+  async listRuns(entityRef: string, limit?: number): Promise<RunbookRun[]> {
+    const query = new URLSearchParams({ entityRef });
+    if (limit !== undefined) query.set('limit', String(limit));
+    const page = await this.get<{ items: RunbookRun[] }>(`/runs?${query}`);
+    return page.items;
+  }
+
+  requestRun(request: RequestRunRequest): Promise<RunbookRun> {
+    return this.post('/runs', request);
+  }
+
+  approveRun(id: string, options: ApproveRunOptions = {}): Promise<RunbookRun> {
+    return this.post(`/runs/${encodeURIComponent(id)}/approve`, options);
+  }
+
+  rejectRun(id: string, comment?: string): Promise<RunbookRun> {
+    return this.post(
+      `/runs/${encodeURIComponent(id)}/reject`,
+      comment ? { comment } : {},
+    );
+  }
+
+  async getTimeline(entityRef: string): Promise<TimelineEntry[]> {
+    const page = await this.get<{ items: TimelineEntry[] }>(
+      `/timeline?${new URLSearchParams({ entityRef })}`,
+    );
+    return page.items;
+  }
+
+  async listMaintenance(
+    entityRef: string,
+  ): Promise<MaintenanceWindow[] | undefined> {
+    try {
+      const page = await this.get<{ items: MaintenanceWindow[] }>(
+        `/maintenance?${new URLSearchParams({ entityRef })}`,
+      );
+      return page.items;
+    } catch (error) {
+      // 404: the System has no Azure resource group, so nothing to silence.
+      if (error instanceof ResponseError && error.response.status === 404)
+        return undefined;
+      throw error;
+    }
+  }
+
+  startMaintenance(
+    request: StartMaintenanceRequest,
+  ): Promise<MaintenanceWindow> {
+    return this.post('/maintenance', request);
+  }
+
+  async endMaintenance(entityRef: string, name: string): Promise<void> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('sre-control-center');
+    // 204 without a body, so not through request().
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/maintenance/${encodeURIComponent(name)}?${new URLSearchParams(
+        { entityRef },
+      )}`,
+      { method: 'DELETE' },
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
   }
 
   private get<T>(path: string): Promise<T> {

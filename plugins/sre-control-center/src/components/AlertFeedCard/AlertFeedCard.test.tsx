@@ -8,7 +8,7 @@ import {
 } from '@backstage/test-utils';
 import userEvent from '@testing-library/user-event';
 import type { JsonObject } from '@backstage/types';
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { sreControlCenterApiRef } from '../../api';
 import { fakeApi, sampleAlert } from '../../testing';
 import { AlertFeedCard } from './AlertFeedCard';
@@ -98,7 +98,9 @@ describe('AlertFeedCard actions', () => {
     });
     await waitFor(() => expect(acknowledge).toBeEnabled());
     await userEvent.click(acknowledge);
-    expect(await screen.findByText('Acknowledged')).toBeInTheDocument();
+    // In the table: the State filter offers "Acknowledged" too.
+    const table = screen.getByRole('table', { name: 'Alerts' });
+    expect(await within(table).findByText('Acknowledged')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Acknowledge' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Close' })).toBeEnabled();
     expect(api.requests).toContainEqual({ acknowledge: sampleAlert.id });

@@ -4,85 +4,79 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import type { Alert } from '@internal/plugin-sre-control-center-common';
-import Chip from '@mui/material/Chip';
-import Box from '@mui/material/Box';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAlerts } from '../../hooks/useAlerts';
-import { AlertActions } from './AlertActions';
+import { POLL_WITHOUT_SIGNALS_MS } from '../../hooks/useRefreshTriggers';
+import { AlertDrawer } from './AlertDrawer';
+import { AlertFilters } from './AlertFilters';
+import { AlertList } from './AlertList';
+import { matchesFilters, resourcesOf, type FeedFilters } from './alertView';
 
-const severityColor: Record<
-  Alert['severity'],
-  'error' | 'warning' | 'info' | 'default'
-> = {
-  Sev0: 'error',
-  Sev1: 'error',
-  Sev2: 'warning',
-  Sev3: 'info',
-  Sev4: 'default',
-};
+/**
+ * Pages are fetched automatically (on scrolling to the end, or while the
+ * filters leave the view empty) until this many alerts are loaded; beyond
+ * it, only on request, so a filter matching nothing does not pull a whole
+ * history.
+ */
+export const AUTO_LOAD_LIMIT = 10_000;
 
-function AlertTable(props: {
-  alerts: Alert[];
-  onChanged: (alert: Alert) => void;
-}) {
-  const { alerts, onChanged } = props;
-  return (
-    <Box sx={{ overflowX: 'auto' }}>
-      <Table
-        size="small"
-        aria-label="Alerts"
-        sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}
-      >
-        <TableHead>
-          <TableRow>
-            <TableCell>Severity</TableCell>
-            <TableCell>Alert</TableCell>
-            <TableCell>State</TableCell>
-            <TableCell>Condition</TableCell>
-            <TableCell>Fired</TableCell>
-            <TableCell>Actions</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {alerts.map(alert => (
-            <TableRow key={alert.id}>
-              <TableCell>
-                <Chip
-                  size="small"
-                  label={alert.severity}
-                  color={severityColor[alert.severity]}
-                />
-              </TableCell>
-              <TableCell>{alert.name}</TableCell>
-              <TableCell>{alert.state}</TableCell>
-              <TableCell>{alert.monitorCondition}</TableCell>
-              <TableCell>{new Date(alert.firedAt).toLocaleString()}</TableCell>
-              <TableCell>
-                <AlertActions alert={alert} onChanged={onChanged} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </Box>
-  );
+function useSelectedAlert(items: Alert[] | undefined) {
+  const [selectedId, setSelectedId] = useState<string>();
+  // The drawer keeps showing an alert that left the list (e.g. on reload).
+  const last = useRef<Alert>();
+  const found = selectedId ? items?.find(a => a.id === selectedId) : undefined;
+  if (found) last.current = found;
+  const selected = selectedId ? found ?? last.current : undefined;
+  return {
+    selected,
+    open: useCallback((id: string) => setSelectedId(id), []),
+    close: useCallback(() => setSelectedId(undefined), []),
+  };
 }
 
-/** The project's alerts, newest first. */
+/** The project's alerts, newest first, filterable, with a detail drawer. */
 export function AlertFeedCard({ entityRef }: { entityRef: string }) {
-  const { items, loading, error, live, showChanged } = useAlerts(entityRef);
+  const [filters, setFilters] = useState<FeedFilters>({});
+  const feed = useAlerts(entityRef, {
+    state: filters.state,
+    severity: filters.severity,
+  });
+  const { items, hasMore, loadingMore, loadMore } = feed;
+  const shown = useMemo(
+    () => items?.filter(a => matchesFilters(a, filters)),
+    [items, filters],
+  );
+  const resources = useMemo(() => resourcesOf(items ?? []), [items]);
+  const drawer = useSelectedAlert(items);
+
+  const autoLoad = (items?.length ?? 0) < AUTO_LOAD_LIMIT;
+  const onEndReached = useCallback(() => {
+    if (hasMore && !loadingMore && autoLoad) loadMore();
+  }, [hasMore, loadingMore, autoLoad, loadMore]);
+  // Nothing on screen matches yet: look further back.
+  const emptyView = shown !== undefined && shown.length === 0;
+  useEffect(() => {
+    if (emptyView) onEndReached();
+  }, [emptyView, onEndReached]);
+
+  const filtered = Boolean(
+    filters.severity || filters.state || filters.resource,
+  );
   let content;
-  if (loading) {
+  if (feed.loading) {
     content = <Progress />;
-  } else if (error) {
-    content = <ResponseErrorPanel error={error} />;
-  } else if (!items || items.length === 0) {
-    content = (
+  } else if (feed.error) {
+    content = <ResponseErrorPanel error={feed.error} />;
+  } else if (!shown || shown.length === 0) {
+    content = filtered ? (
+      <Typography variant="body2" color="text.secondary">
+        No alerts match these filters
+        {hasMore ? ` among the ${items?.length ?? 0} newest` : ''}.
+      </Typography>
+    ) : (
       <Typography variant="body2" color="text.secondary">
         No alerts for this project. Alerts appear here when the Azure Monitor
         action group posts to{' '}
@@ -90,18 +84,67 @@ export function AlertFeedCard({ entityRef }: { entityRef: string }) {
       </Typography>
     );
   } else {
-    content = <AlertTable alerts={items} onChanged={showChanged} />;
+    content = (
+      <AlertList
+        alerts={shown}
+        onOpen={drawer.open}
+        onChanged={feed.showChanged}
+        onEndReached={onEndReached}
+      />
+    );
   }
+
   return (
     <InfoCard
       title="Alerts"
       subheader={
-        live
+        feed.live
           ? 'Live: updates are pushed as Azure Monitor sends them'
-          : 'Refreshed every 15 s'
+          : `Refreshed every ${POLL_WITHOUT_SIGNALS_MS / 1000} s`
       }
     >
-      {content}
+      <Stack spacing={2}>
+        <Stack
+          direction="row"
+          spacing={2}
+          alignItems="center"
+          justifyContent="space-between"
+          flexWrap="wrap"
+          useFlexGap
+        >
+          <AlertFilters
+            value={filters}
+            resources={resources}
+            onChange={setFilters}
+          />
+          {items && (
+            <Stack direction="row" spacing={1} alignItems="center">
+              <Typography
+                variant="body2"
+                color="text.secondary"
+                aria-live="polite"
+              >
+                {filtered
+                  ? `${shown?.length ?? 0} of ${items.length} loaded`
+                  : `${items.length} loaded`}
+                {hasMore ? ', older ones load as you scroll' : ''}
+              </Typography>
+              {hasMore && (
+                <Button size="small" onClick={loadMore} disabled={loadingMore}>
+                  {loadingMore ? 'Loading…' : 'Load older'}
+                </Button>
+              )}
+            </Stack>
+          )}
+        </Stack>
+        {feed.moreError && <ResponseErrorPanel error={feed.moreError} />}
+        {content}
+      </Stack>
+      <AlertDrawer
+        alert={drawer.selected}
+        onClose={drawer.close}
+        onChanged={feed.showChanged}
+      />
     </InfoCard>
   );
 }

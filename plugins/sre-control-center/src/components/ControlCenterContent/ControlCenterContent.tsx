@@ -4,6 +4,9 @@ import Grid from '@mui/material/Grid';
 import { AlertFeedCard } from '../AlertFeedCard';
 import { AzureStackCard } from '../AzureStackCard';
 import { CostCard } from '../CostCard';
+import { MaintenanceBanner } from '../MaintenanceBanner';
+import { RunbooksCard } from '../RunbooksCard';
+import { TimelineCard } from '../TimelineCard';
 
 /** The "Control Center" tab of a System (project) entity page. */
 export function ControlCenterContent() {
@@ -11,6 +14,12 @@ export function ControlCenterContent() {
   const entityRef = stringifyEntityRef(entity);
   return (
     <Grid container spacing={3} alignItems="stretch">
+      <Grid item xs={12}>
+        <MaintenanceBanner
+          entityRef={entityRef}
+          systemName={entity.metadata.title ?? entity.metadata.name}
+        />
+      </Grid>
       <Grid item xs={12} md={5} lg={4}>
         <AzureStackCard entity={entity} />
       </Grid>
@@ -19,6 +28,12 @@ export function ControlCenterContent() {
       </Grid>
       <Grid item xs={12}>
         <AlertFeedCard entityRef={entityRef} />
+      </Grid>
+      <Grid item xs={12}>
+        <RunbooksCard entityRef={entityRef} />
+      </Grid>
+      <Grid item xs={12}>
+        <TimelineCard entityRef={entityRef} />
       </Grid>
     </Grid>
   );
