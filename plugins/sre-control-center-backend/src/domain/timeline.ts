@@ -68,40 +68,46 @@ export async function systemTimeline(
   return entries.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
 }
 
+const KINDS: Record<string, TimelineEntry['kind']> = {
+  run: 'run',
+  maintenance: 'maintenance',
+  issue: 'issue',
+};
+
+/** What a run step adds to its summary: why it failed, or how it turned out. */
+function runDetail(action: string, details: Record<string, unknown>): string {
+  if (action === 'run.failed' || action === 'run.interrupted') {
+    return `: ${String(details.error ?? '')}`;
+  }
+  if (action === 'run.outcome') return `: ${String(details.outcome ?? '')}`;
+  return '';
+}
+
 function auditEntry(line: AuditLine): TimelineEntry {
   const details = line.details ?? {};
-  const prefix = line.action.split('.')[0];
-  if (prefix === 'run') {
-    const verb = RUN_VERBS[line.action] ?? line.action;
-    const extra =
-      line.action === 'run.failed' || line.action === 'run.interrupted'
-        ? `: ${String(details.error ?? '')}`
-        : line.action === 'run.outcome'
-        ? `: ${String(details.outcome ?? '')}`
-        : '';
-    return {
-      at: line.at,
-      kind: 'run',
-      action: line.action,
-      actor: line.actor,
-      summary: `${String(details.runbook ?? 'Runbook')} ${
-        line.action === 'run.outcome' ? 'outcome' : verb
-      }${extra}`,
-      target: line.target,
-    };
-  }
-  const kind =
-    prefix === 'maintenance'
-      ? 'maintenance'
-      : prefix === 'issue'
-      ? 'issue'
-      : 'other';
-  return {
+  const kind = KINDS[line.action.split('.')[0]] ?? 'other';
+  const base = {
     at: line.at,
     kind,
     action: line.action,
     actor: line.actor,
-    summary: String(details.summary ?? details.reason ?? line.action),
     target: line.target,
+  };
+  if (kind === 'run') {
+    const verb =
+      line.action === 'run.outcome'
+        ? 'outcome'
+        : RUN_VERBS[line.action] ?? line.action;
+    return {
+      ...base,
+      summary: `${String(details.runbook ?? 'Runbook')} ${verb}${runDetail(
+        line.action,
+        details,
+      )}`,
+    };
+  }
+  return {
+    ...base,
+    summary: String(details.summary ?? details.reason ?? line.action),
   };
 }

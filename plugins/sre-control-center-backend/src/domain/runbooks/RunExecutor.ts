@@ -163,11 +163,7 @@ export class RunExecutor {
                 timeout / 1000,
               )} s; the action may still complete in Azure`
             : failure.message,
-          errorCode: timedOut
-            ? 'Timeout'
-            : failure instanceof ActionFailed
-            ? failure.code
-            : undefined,
+          errorCode: timedOut ? 'Timeout' : errorCodeOf(failure),
           finishedAt: this.now().toISOString(),
         });
         // Later actions assume the earlier ones worked: stop here.
@@ -185,6 +181,10 @@ export class RunExecutor {
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
+}
+
+function errorCodeOf(failure: Error): string | undefined {
+  return failure instanceof ActionFailed ? failure.code : undefined;
 }
 
 /** Rejects when the signal aborts, even if the runner ignores it. */
