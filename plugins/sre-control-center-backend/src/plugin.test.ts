@@ -77,7 +77,16 @@ describe.each(databases.eachSupportedId())(
           .get(`${BASE}/alerts?entityRef=system:default/mindful-moments`)
           .set('authorization', header);
         expect(res.status).toBe(200);
-        expect(res.body).toEqual({ items: [], nextCursor: null });
+        const before = Date.now();
+        expect(res.body).toEqual({
+          items: [],
+          nextCursor: null,
+          asOf: expect.any(String),
+        });
+        // The server's clock at the read: where a catch-up starts.
+        expect(Math.abs(Date.parse(res.body.asOf) - before)).toBeLessThan(
+          5_000,
+        );
       });
 
       it('says which query field is wrong', async () => {

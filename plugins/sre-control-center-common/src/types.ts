@@ -69,6 +69,11 @@ export interface Page<T> {
   items: T[];
   /** Pass as `cursor` to get the next page; null on the last page. */
   nextCursor: string | null;
+  /**
+   * The server's time just before it read the list (`GET /alerts`): a client
+   * that catches up with `changedSince` starts from here, on the server's clock.
+   */
+  asOf?: string;
 }
 
 /** Message on a project's signal channel when one of its alerts changes. */

@@ -53,6 +53,8 @@ export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
           'Invalid alert query: cursor: not a cursor from this API',
         );
     }
+    // Taken before the read: whatever commits after it is newer than asOf.
+    const asOf = new Date().toISOString();
     const page = await alerts.list({
       entityRef: query.entityRef,
       state: query.state,
@@ -66,6 +68,7 @@ export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
     const body: Page<Alert> = {
       items: page.items,
       nextCursor: page.next ? encodeCursor(page.next) : null,
+      asOf,
     };
     res.json(body);
   });

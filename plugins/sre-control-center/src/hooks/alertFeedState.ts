@@ -60,7 +60,7 @@ function boundaryOf(page: Page<Alert>): Alert | null {
  * the page saw: pushes that arrived while the page was loading.
  */
 export function withFirstPage(state: FeedState, page: Page<Alert>): FeedState {
-  const syncedTo = latestUpdate(page.items);
+  const syncedTo = page.asOf ?? latestUpdate(page.items);
   const next: FeedState = {
     items: [...page.items].sort(newerFirst),
     loaded: true,
@@ -88,12 +88,15 @@ export function withNextPage(state: FeedState, page: Page<Alert>): FeedState {
 
 /**
  * Alerts that changed: pushed (`caughtUp` false) or the complete answer of a
- * catch-up since `syncedTo` (`caughtUp` true, which moves syncedTo on).
+ * catch-up since `syncedTo` (`caughtUp` true, which moves syncedTo on: to the
+ * server's `asOf` of that catch-up when it sent one, so a quiet feed's next
+ * catch-up asks only for what changed since, not for the last burst again).
  */
 export function withChanges(
   state: FeedState,
   alerts: Alert[],
   caughtUp = false,
+  asOf?: string,
 ): FeedState {
   let accepted = alerts;
   if (alerts.some(a => !inWindow(state, a))) {
@@ -102,9 +105,8 @@ export function withChanges(
     accepted = alerts.filter(a => inWindow(state, a) || held.has(a.id));
   }
   const items = mergeAlerts(state.items, accepted);
-  const syncedTo = caughtUp
-    ? latestUpdate(alerts, state.syncedTo)
-    : state.syncedTo;
+  let syncedTo = state.syncedTo;
+  if (caughtUp) syncedTo = asOf ?? latestUpdate(alerts, state.syncedTo);
   if (items === state.items && syncedTo === state.syncedTo) return state;
   return { ...state, items, syncedTo };
 }

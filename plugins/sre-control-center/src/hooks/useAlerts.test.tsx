@@ -138,6 +138,41 @@ describe('useAlerts', () => {
     );
   });
 
+  it("catches up from the server's clock, so a quiet feed does not fetch the last burst again", async () => {
+    const server = alertServer([alert(1), alert(2)]);
+    // The server stamps each answer with its time: one minute per request.
+    const clock = ['2026-11-28T10:00:00.000Z', '2026-11-28T10:01:00.000Z'];
+    const list = server.api.listAlerts;
+    server.api.listAlerts = async request => ({
+      ...(await list(request)),
+      asOf: clock[Math.min(server.requests.length - 1, clock.length - 1)],
+    });
+    const { result } = render(server);
+    await waitFor(() => expect(result.current.items).toHaveLength(2));
+
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    await waitFor(() => expect(server.requests).toHaveLength(2));
+    expect(server.requests[1].changedSince).toBe(
+      new Date(
+        Date.parse('2026-11-28T10:00:00.000Z') - CATCH_UP_OVERLAP_MS,
+      ).toISOString(),
+    );
+    // Let that catch-up's answer land before the next one starts.
+    await act(() => new Promise(r => setTimeout(r, 50)));
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await waitFor(() => expect(server.requests).toHaveLength(3));
+    // Nothing changed in between, yet the window moved on with the server.
+    expect(server.requests[2].changedSince).toBe(
+      new Date(
+        Date.parse('2026-11-28T10:01:00.000Z') - CATCH_UP_OVERLAP_MS,
+      ).toISOString(),
+    );
+  });
+
   it('does not let a push move the catch-up point past changes it missed', async () => {
     const server = alertServer([alert(1), alert(2)]);
     const signals = fakeSignals();

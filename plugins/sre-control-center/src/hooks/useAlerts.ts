@@ -29,8 +29,12 @@ import {
  * enough to run more often than other lists' LIVE_REFRESH_MS reloads.
  */
 export const LIVE_CATCH_UP_MS = 30_000;
-/** See catchUpSince: how far before the last sync a catch-up starts. */
-export const CATCH_UP_OVERLAP_MS = 60_000;
+/**
+ * See catchUpSince: how far before the last sync a catch-up starts. The sync
+ * point is the server's clock (`asOf`); this covers commits that land just
+ * after a read and small clock differences between replicas.
+ */
+export const CATCH_UP_OVERLAP_MS = 10_000;
 /** Alerts per request (the API's maximum). */
 export const PAGE_SIZE = 200;
 /** More changes than this many pages since the last sync: reload instead. */
@@ -144,6 +148,7 @@ export function useAlerts(entityRef: string, query: AlertQuery = {}) {
     try {
       const changed: Alert[] = [];
       let cursor: string | undefined;
+      let asOf: string | undefined;
       let pages = 0;
       do {
         // Not filtered by state or severity: an alert that changed so that it
@@ -155,6 +160,7 @@ export function useAlerts(entityRef: string, query: AlertQuery = {}) {
           cursor,
         });
         changed.push(...page.items);
+        asOf ??= page.asOf;
         cursor = page.nextCursor ?? undefined;
         pages += 1;
       } while (cursor && since && pages < MAX_CATCH_UP_PAGES);
@@ -164,7 +170,7 @@ export function useAlerts(entityRef: string, query: AlertQuery = {}) {
         await loadFirstPage();
         return;
       }
-      setFeed(f => withChanges(f, changed, true));
+      setFeed(f => withChanges(f, changed, true, asOf));
     } catch {
       // The list stays as it is; the next trigger tries again.
     } finally {
