@@ -1,38 +1,71 @@
 'use strict';
 /** Small helpers shared by the benchmarks: start the backend alone, drive load, print figures. */
 const { spawn } = require('node:child_process');
+const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
 
-/** Starts packages/backend on `port` with extra env (APP_CONFIG_* overrides); resolves when healthy. */
-async function startBackend({ port, env = {}, timeoutMs = 120_000 }) {
-  const child = spawn(
-    process.execPath,
-    [YARN, 'workspace', 'backend', 'start'],
-    {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        APP_CONFIG_backend_baseUrl: `http://localhost:${port}`,
-        APP_CONFIG_backend_listen_port: String(port),
-        ...env,
-      },
-    },
+/**
+ * The backend the benchmarks drive. `production`: packages/backend as
+ * `yarn workspace backend start` runs it. `bench`: bench/backend/index.ts,
+ * the same features plus the bench-noop reference route, run through the
+ * same TypeScript loader that `backstage-cli package start` uses, with the
+ * same working directory (so app-config.yaml and its relative paths match).
+ */
+function backendCommand(entry) {
+  if (entry === 'production') {
+    return [process.execPath, [YARN, 'workspace', 'backend', 'start']];
+  }
+  const transform = require.resolve(
+    '@backstage/cli-node/config/nodeTransform.cjs',
+    { paths: [ROOT] },
   );
+  return [
+    process.execPath,
+    [
+      '--enable-source-maps',
+      '--require',
+      transform,
+      path.join(__dirname, 'backend', 'index.ts'),
+    ],
+  ];
+}
+
+/** Starts a backend on `port` with extra env (APP_CONFIG_* overrides); resolves when healthy. */
+async function startBackend({
+  port,
+  env = {},
+  entry = 'production',
+  timeoutMs = 120_000,
+}) {
+  const [command, args] = backendCommand(entry);
+  const child = spawn(command, args, {
+    cwd: entry === 'production' ? ROOT : path.join(ROOT, 'packages', 'backend'),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      NODE_ENV: 'development',
+      ...process.env,
+      APP_CONFIG_backend_baseUrl: `http://localhost:${port}`,
+      APP_CONFIG_backend_listen_port: String(port),
+      ...env,
+    },
+  });
   let output = '';
   child.stdout.on('data', d => (output += d));
   child.stderr.on('data', d => (output += d));
+  const exited = new Promise(resolve => child.once('exit', resolve));
+  /** Resolves when the backend has exited (or after 15 s). */
   const stop = () => {
     try {
       process.kill(-child.pid, 'SIGTERM');
     } catch {
       // gone already
     }
+    return Promise.race([exited, new Promise(r => setTimeout(r, 15_000))]);
   };
   process.on('exit', stop);
   const deadline = Date.now() + timeoutMs;
@@ -41,7 +74,7 @@ async function startBackend({ port, env = {}, timeoutMs = 120_000 }) {
       const res = await fetch(
         `http://127.0.0.1:${port}/api/sre-control-center/health`,
       );
-      if (res.ok) return { stop, output: () => output };
+      if (res.ok) return { pid: child.pid, stop, output: () => output };
     } catch {
       // not yet
     }
@@ -122,6 +155,24 @@ async function driveLoad({
   return { latencies, statuses, seconds, count: latencies.length };
 }
 
+const CLOCK_TICKS = 100; // sysconf(_SC_CLK_TCK) on Linux
+
+/**
+ * CPU seconds (user + system) a process has used, from /proc; undefined where
+ * there is no /proc. Per request, this is what a stack costs whatever else
+ * the machine is doing, unlike req/s.
+ */
+function cpuSeconds(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at index 2.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   return sorted[
@@ -145,4 +196,11 @@ function summarize(name, { latencies, statuses, seconds, count }) {
   return row;
 }
 
-module.exports = { ROOT, startBackend, driveLoad, summarize };
+module.exports = {
+  ROOT,
+  startBackend,
+  driveLoad,
+  cpuSeconds,
+  percentile,
+  summarize,
+};

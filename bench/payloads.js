@@ -7,13 +7,14 @@ function alertId(i, prefix = 'bench') {
   return `/subscriptions/${SUB}/providers/Microsoft.AlertsManagement/alerts/${prefix}-${i}`;
 }
 
-function alertBody(i, prefix = 'bench') {
+/** `rule` and `firedAt` change what the portal shows (rule text, order). */
+function alertBody(i, prefix = 'bench', { rule, firedAt } = {}) {
   return JSON.stringify({
     schemaId: 'azureMonitorCommonAlertSchema',
     data: {
       essentials: {
         alertId: alertId(i, prefix),
-        alertRule: 'alert-high-response-time',
+        alertRule: rule ?? 'alert-high-response-time',
         severity: 'Sev2',
         signalType: 'Metric',
         monitorCondition: 'Fired',
@@ -23,7 +24,7 @@ function alertBody(i, prefix = 'bench') {
         ],
         configurationItems: ['app-mindful-moments-dev'],
         originAlertId: `${prefix}-${i}`,
-        firedDateTime: new Date().toISOString(),
+        firedDateTime: (firedAt ?? new Date()).toISOString(),
         description: 'Average response time above 2 s',
         essentialsVersion: '1.0',
         alertContextVersion: '1.0',

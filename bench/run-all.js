@@ -4,7 +4,13 @@
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
-const benches = ['webhook-ingest.js', 'alert-latency.js'];
+const benches = [
+  'webhook-ingest.js',
+  'alert-latency.js',
+  // These two start the whole portal and drive Chromium (bench/README.md).
+  'alert-to-screen.js',
+  'feed-render.js',
+];
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n=== ${bench}`);

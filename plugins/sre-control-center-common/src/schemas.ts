@@ -29,7 +29,8 @@ export const listAlertsQuerySchema = z.strictObject({
   state: alertStateSchema.optional(),
   severity: alertSeveritySchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(200).optional(),
+  // A cursor carries a whole ARM alert id: a real one (GUID) makes ~220 characters.
+  cursor: z.string().min(1).max(2048).optional(),
   /**
    * Only alerts whose updatedAt is later than this ISO time: how a browser
    * catches up on changes whose signals it missed while (re)connecting.
