@@ -29,6 +29,8 @@ env.BACKSTAGE_TEST_DISABLE_DOCKER = '1';
 const results = [];
 let passed = 0;
 let failed = 0;
+// Tests that did not run (e.g. PostgreSQL variants without SRE_CC_TEST_POSTGRES).
+let skipped = 0;
 
 function step(name, args, { countFrom } = {}) {
   const started = Date.now();
@@ -45,6 +47,7 @@ function step(name, args, { countFrom } = {}) {
   if (counts) {
     passed += counts.passed;
     failed += counts.failed;
+    skipped += counts.skipped ?? 0;
   } else {
     ok ? passed++ : failed++;
   }
@@ -92,6 +95,7 @@ step(
         report && {
           passed: report.numPassedTests,
           failed: report.numFailedTests,
+          skipped: report.numPendingTests,
         }
       );
     },
@@ -116,5 +120,5 @@ for (const r of results) {
       .padStart(7)}`,
   );
 }
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(results.every(r => r.ok) ? 0 : 1);
