@@ -127,7 +127,7 @@ describe.each(databases.eachSupportedId())('runbooks on %p', databaseId => {
   }
   type Server = Awaited<ReturnType<typeof backend>>;
 
-  async function fire(server: Server, rule: string) {
+  async function fire(server: Server, rule: string, firedAt = new Date()) {
     const id = `/subscriptions/${SUBSCRIPTION_ID}/providers/microsoft.alertsmanagement/alerts/${randomUUID()}`;
     await request(server)
       .post(`${BASE}/webhooks/azure-monitor?token=${TOKEN}`)
@@ -138,7 +138,7 @@ describe.each(databases.eachSupportedId())('runbooks on %p', databaseId => {
           severity: 'Sev2',
           monitorCondition: 'Fired',
           targetResourceId: SITE_ID,
-          firedDateTime: new Date().toISOString(),
+          firedDateTime: firedAt.toISOString(),
         }),
       )
       .expect(202);
@@ -315,6 +315,25 @@ describe.each(databases.eachSupportedId())('runbooks on %p', databaseId => {
     expect(after).toHaveLength(2);
     expect(after[0].error).toMatch(/cooldown/);
     expect(emulator.state.sites[0].restarts).toHaveLength(before + 1);
+  });
+
+  it('starts nothing for an alert first seen long after it fired', async () => {
+    const server = await backend();
+    const id = await fire(
+      server,
+      'alert-high-response-time',
+      new Date(Date.now() - 2 * 3_600_000),
+    );
+    await eventually(
+      () =>
+        request(server)
+          .get(`${BASE}/alerts/${encodeURIComponent(id.toLowerCase())}`)
+          .set('authorization', ALEX),
+      r => r.status === 200,
+    );
+    // The alert is in; give a run time to show up if one were started.
+    await new Promise(r => setTimeout(r, 200));
+    expect(await runs(server)).toEqual([]);
   });
 
   it('executes once when 20 approvers click at the same moment', async () => {

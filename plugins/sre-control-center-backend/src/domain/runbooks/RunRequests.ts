@@ -11,6 +11,14 @@ import {
   type RunRecord,
 } from './types';
 
+/**
+ * Only alerts that fired this recently start runs. An alert the portal first
+ * sees hours after it fired (history imported by reconciliation, a backend
+ * that was down) was handled or not back then; restarting the app now for
+ * it would surprise everyone.
+ */
+export const TRIGGER_MAX_AGE_MS = 30 * 60_000;
+
 export interface RunRequestsOptions extends RunAnnouncer {
   catalog: RunbookCatalog;
   store: RunStore;
@@ -58,10 +66,13 @@ export class RunRequests {
   /**
    * Called for every alert change; starts runs for a firing alert once per
    * firing (the dedupe key holds the fired time), so replays, acknowledgements
-   * and reconciliation passes change nothing.
+   * and reconciliation passes change nothing; and only for recent firings
+   * ({@link TRIGGER_MAX_AGE_MS}).
    */
   async alertChanged(alert: Alert): Promise<void> {
     if (alert.monitorCondition !== 'Fired' || alert.state === 'Closed') return;
+    const now = this.options.now?.() ?? new Date();
+    if (now.getTime() - Date.parse(alert.firedAt) > TRIGGER_MAX_AGE_MS) return;
     for (const definition of this.options.catalog.triggeredBy(alert)) {
       await this.create(definition, {
         entityRef: alert.entityRef,

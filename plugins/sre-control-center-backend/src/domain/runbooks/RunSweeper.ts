@@ -1,13 +1,11 @@
 import type { ProjectResolver } from '../projects';
 import type { RunAlerts, RunStore } from './ports';
-import type { RunRequests } from './RunRequests';
+import { TRIGGER_MAX_AGE_MS, type RunRequests } from './RunRequests';
 import { announce, runAudit, type RunAnnouncer } from './runEvents';
 import { AUTOMATION_ACTOR, type RunRecord } from './types';
 
 /** How long after the action a still-firing alert counts as "not fixed". */
 export const OUTCOME_WINDOW_MS = 15 * 60_000;
-/** Alerts this recent are checked for runs a crash may have missed. */
-const CATCH_UP_MS = 30 * 60_000;
 
 export interface RunSweeperOptions extends RunAnnouncer {
   store: RunStore;
@@ -87,7 +85,7 @@ export class RunSweeper {
   }
 
   private async catchUpTriggers(): Promise<void> {
-    const since = new Date(this.now().getTime() - CATCH_UP_MS);
+    const since = new Date(this.now().getTime() - TRIGGER_MAX_AGE_MS);
     for (const project of await this.options.projects.listProjects()) {
       const fired = await this.options.alerts.firedSince(
         project.entityRef,

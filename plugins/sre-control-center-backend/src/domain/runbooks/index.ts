@@ -2,7 +2,7 @@ export * from './errors';
 export * from './ports';
 export * from './types';
 export { RunbookCatalog } from './RunbookCatalog';
-export { RunRequests, cooldownKey } from './RunRequests';
+export { RunRequests, cooldownKey, TRIGGER_MAX_AGE_MS } from './RunRequests';
 export { RunDecisions } from './RunDecisions';
 export { RunExecutor, ACTION_TIMEOUT_MS, LEASE_MS } from './RunExecutor';
 export { RunSweeper, outcomeOf, OUTCOME_WINDOW_MS } from './RunSweeper';
