@@ -17,3 +17,12 @@ export interface ProjectResolver {
   /** Every project connected to a resource group. */
   listProjects(): Promise<ProjectScope[]>;
 }
+
+/** The project a System is, or undefined when it has no resource group. Refs compare case-insensitively. */
+export async function findProject(
+  projects: ProjectResolver,
+  entityRef: string,
+): Promise<ProjectScope | undefined> {
+  const ref = entityRef.toLocaleLowerCase('en-US');
+  return (await projects.listProjects()).find(p => p.entityRef === ref);
+}

@@ -1,4 +1,4 @@
-import { getClient, type Client } from '@azure-rest/core-client';
+import type { Client } from '@azure-rest/core-client';
 import { z } from 'zod';
 import type { AlertSuppressions } from '../../domain/maintenance/ports';
 import type {
@@ -6,6 +6,7 @@ import type {
   SuppressionRule,
 } from '../../domain/maintenance/types';
 import type { ArmAccess } from './armAccess';
+import { parseResourceGroupId } from './armIds';
 
 /** `Microsoft.AlertsManagement/actionRules` has one stable version, and no JS SDK. */
 export const ALERT_PROCESSING_RULES_API_VERSION = '2021-08-08';
@@ -43,14 +44,6 @@ const listSchema = z.looseObject({
   value: z.array(z.unknown()),
   nextLink: z.string().nullish(),
 });
-
-function subscriptionAndGroup(resourceGroupId: string) {
-  const match = resourceGroupId.match(
-    /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i,
-  );
-  if (!match) throw new Error(`Not a resource group id: ${resourceGroupId}`);
-  return { subscriptionId: match[1], resourceGroup: match[2] };
-}
 
 function failure(status: string, body: unknown): Error {
   const error = (
@@ -115,17 +108,11 @@ export class AzureAlertProcessingRules implements AlertSuppressions {
   private readonly client: Client;
 
   constructor(arm: ArmAccess) {
-    this.client = arm.prepare(
-      getClient(arm.endpoint, arm.credential, {
-        apiVersion: ALERT_PROCESSING_RULES_API_VERSION,
-        allowInsecureConnection: arm.clientOptions.allowInsecureConnection,
-        credentials: { scopes: ['https://management.azure.com/.default'] },
-      }),
-    );
+    this.client = arm.restClient(ALERT_PROCESSING_RULES_API_VERSION);
   }
 
   async create(request: SuppressionRequest): Promise<SuppressionRule> {
-    const { subscriptionId, resourceGroup } = subscriptionAndGroup(
+    const { subscriptionId, resourceGroup } = parseResourceGroupId(
       request.resourceGroupId,
     );
     const response = await this.client
@@ -162,7 +149,7 @@ export class AzureAlertProcessingRules implements AlertSuppressions {
 
   async list(resourceGroupId: string): Promise<SuppressionRule[]> {
     const { subscriptionId, resourceGroup } =
-      subscriptionAndGroup(resourceGroupId);
+      parseResourceGroupId(resourceGroupId);
     const rules: SuppressionRule[] = [];
     let response = await this.client
       .path(RULES_PATH, subscriptionId, resourceGroup)
@@ -187,7 +174,7 @@ export class AzureAlertProcessingRules implements AlertSuppressions {
 
   async delete(resourceGroupId: string, name: string): Promise<boolean> {
     const { subscriptionId, resourceGroup } =
-      subscriptionAndGroup(resourceGroupId);
+      parseResourceGroupId(resourceGroupId);
     const response = await this.client
       .path(RULE_PATH, subscriptionId, resourceGroup, name)
       .delete();

@@ -1,9 +1,10 @@
-import { getClient, type Client } from '@azure-rest/core-client';
+import type { Client } from '@azure-rest/core-client';
 import type { AlertState } from '@internal/plugin-sre-control-center-common';
 import { z } from 'zod';
 import type { AlertSnapshot, AlertSource } from '../../domain/alerts/ports';
 import { normalizeArmId } from '../../domain/alerts/resourceIds';
 import type { ArmAccess } from './armAccess';
+import { parseResourceGroupId } from './armIds';
 
 /** The Alerts Management API version the architecture pins (no SDK exists for it). */
 export const ALERTS_API_VERSION = '2019-03-01';
@@ -34,14 +35,6 @@ const pageSchema = z.looseObject({
   nextLink: z.string().nullish(),
 });
 
-function subscriptionAndGroup(resourceGroupId: string) {
-  const match = resourceGroupId.match(
-    /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)$/i,
-  );
-  if (!match) throw new Error(`Not a resource group id: ${resourceGroupId}`);
-  return { subscriptionId: match[1], resourceGroup: match[2] };
-}
-
 function failure(status: string, body: unknown): Error {
   const message =
     (body as { error?: { message?: string } } | undefined)?.error?.message ??
@@ -54,18 +47,12 @@ export class AzureAlertSource implements AlertSource {
   private readonly client: Client;
 
   constructor(arm: ArmAccess) {
-    this.client = arm.prepare(
-      getClient(arm.endpoint, arm.credential, {
-        apiVersion: ALERTS_API_VERSION,
-        allowInsecureConnection: arm.clientOptions.allowInsecureConnection,
-        credentials: { scopes: ['https://management.azure.com/.default'] },
-      }),
-    );
+    this.client = arm.restClient(ALERTS_API_VERSION);
   }
 
   async listAlerts(resourceGroupId: string): Promise<AlertSnapshot[]> {
     const { subscriptionId, resourceGroup } =
-      subscriptionAndGroup(resourceGroupId);
+      parseResourceGroupId(resourceGroupId);
     const snapshots: AlertSnapshot[] = [];
     let response = await this.client
       .path(

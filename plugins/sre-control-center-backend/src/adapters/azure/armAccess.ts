@@ -1,3 +1,4 @@
+import { getClient, type Client } from '@azure-rest/core-client';
 import type { TokenCredential } from '@azure/core-auth';
 import type { Pipeline } from '@azure/core-rest-pipeline';
 import { DefaultAzureCredential } from '@azure/identity';
@@ -20,6 +21,8 @@ export interface ArmAccess {
   clientOptions: { endpoint: string; allowInsecureConnection: boolean };
   /** Adjusts a created client's pipeline for the endpoint. */
   prepare<T extends { pipeline: Pipeline }>(client: T): T;
+  /** A REST client (`@azure-rest/core-client`) for one ARM api-version. */
+  restClient(apiVersion: string): Client;
 }
 
 const localToken: TokenCredential = {
@@ -37,10 +40,20 @@ export function createArmAccess(endpointOverride?: string): ArmAccess {
     '',
   );
   const insecure = endpoint.startsWith('http://');
-  return {
+  const credential = insecure ? localToken : new DefaultAzureCredential();
+  const access: ArmAccess = {
     endpoint,
-    credential: insecure ? localToken : new DefaultAzureCredential(),
+    credential,
     clientOptions: { endpoint, allowInsecureConnection: insecure },
+    restClient(apiVersion) {
+      return access.prepare(
+        getClient(endpoint, credential, {
+          apiVersion,
+          allowInsecureConnection: insecure,
+          credentials: { scopes: ['https://management.azure.com/.default'] },
+        }),
+      );
+    },
     prepare(client) {
       if (insecure) {
         client.pipeline.removePolicy({
@@ -60,4 +73,5 @@ export function createArmAccess(endpointOverride?: string): ArmAccess {
       return client;
     },
   };
+  return access;
 }

@@ -1,7 +1,11 @@
 import type { MaintenanceWindow } from '@internal/plugin-sre-control-center-common';
 import { normalizeArmId } from '../alerts/resourceIds';
 import { UpstreamFailure } from '../errors';
-import type { ProjectResolver, ProjectScope } from '../projects';
+import {
+  findProject,
+  type ProjectResolver,
+  type ProjectScope,
+} from '../projects';
 import type {
   AlertSuppressions,
   MaintenanceAudit,
@@ -144,10 +148,7 @@ export class MaintenanceWindows {
   }
 
   private async scopeOf(entityRef: string): Promise<ProjectScope> {
-    const ref = entityRef.toLocaleLowerCase('en-US');
-    const scope = (await this.options.projects.listProjects()).find(
-      p => p.entityRef === ref,
-    );
+    const scope = await findProject(this.options.projects, entityRef);
     if (!scope) {
       throw new ProjectNotConnected(
         `${entityRef} has no Azure resource group: add the sre-control-center/azure-resource-group annotation to the System`,

@@ -1,5 +1,5 @@
 import { TransitionConflict } from '../errors';
-import type { ProjectResolver } from '../projects';
+import { findProject, type ProjectResolver } from '../projects';
 import { budgetBreach, type BudgetCheckDeps } from './budgetCheck';
 import { decisionFor } from './decisionRule';
 import { DecisionNotAllowed, OverBudget, RunNotFound } from './errors';
@@ -119,8 +119,7 @@ export class RunDecisions {
   }
 
   private async resourceGroupOf(entityRef: string): Promise<string> {
-    const projects = await this.options.projects.listProjects();
-    const project = projects.find(p => p.entityRef === entityRef);
+    const project = await findProject(this.options.projects, entityRef);
     if (!project) {
       throw new TransitionConflict(
         `${entityRef} has no sre-control-center/azure-resource-group annotation any more`,

@@ -1,5 +1,5 @@
 import type { RunActionResult } from '@internal/plugin-sre-control-center-common';
-import type { ProjectResolver } from '../projects';
+import { findProject, type ProjectResolver } from '../projects';
 import { ActionFailed } from './errors';
 import type { ActionRunner, RunStore } from './ports';
 import { resolveActions } from './resolveActions';
@@ -120,9 +120,7 @@ export class RunExecutor {
     run: RunRecord,
   ): Promise<{ results: RunActionResult[]; error: string | null }> {
     const results: RunActionResult[] = [];
-    const project = (await this.options.projects.listProjects()).find(
-      p => p.entityRef === run.entityRef,
-    );
+    const project = await findProject(this.options.projects, run.entityRef);
     if (!project) {
       return {
         results,
