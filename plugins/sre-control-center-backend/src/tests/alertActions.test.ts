@@ -1,11 +1,5 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   RESOURCE_GROUP_ID,
   SITE_ID,
@@ -13,8 +7,8 @@ import {
   type RunningEmulator,
 } from '@internal/cloud-emulator';
 import request from 'supertest';
-import { sreControlCenterPlugin } from '../plugin';
 import { commonAlertPayload, eventually, systemOwning } from './fixtures';
+import { startPluginBackend } from './__testUtils__/pluginBackend';
 
 jest.setTimeout(60_000);
 
@@ -55,24 +49,12 @@ describe.each(databases.eachSupportedId())(
         | AuthorizeResult.ALLOW
         | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
     ) {
-      const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          sreControlCenterPlugin,
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({ entities: [system] }),
-          mockServices.permissions.factory({ result: permission }),
-          mockServices.rootConfig.factory({
-            data: {
-              sreControlCenter: {
-                webhookToken: TOKEN,
-                azure: { endpoint: emulator.url },
-              },
-            },
-          }),
-        ],
+      return startPluginBackend({
+        knex: await databases.init(databaseId),
+        entities: [system],
+        permission,
+        config: { webhookToken: TOKEN, azure: { endpoint: emulator.url } },
       });
-      return server;
     }
 
     /** Fires an alert in the emulator and delivers its webhook; returns the portal's alert id. */

@@ -1,13 +1,7 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { sreControlCenterPlugin } from '../plugin';
 import { commonAlertPayload, eventually, systemOwning } from './fixtures';
+import { startPluginBackend } from './__testUtils__/pluginBackend';
 
 jest.setTimeout(60_000);
 
@@ -38,15 +32,10 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     it('turns webhook deliveries into a paged alert list for the owning System', async () => {
       const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          sreControlCenterPlugin,
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({ entities: [system] }),
-          mockServices.rootConfig.factory({
-            data: { sreControlCenter: { webhookToken: TOKEN } },
-          }),
-        ],
+      const server = await startPluginBackend({
+        knex,
+        entities: [system],
+        config: { webhookToken: TOKEN },
       });
       const post = (body: object) =>
         request(server)

@@ -1,10 +1,4 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import {
   RESOURCE_GROUP_ID,
   SITE_ID,
@@ -12,8 +6,8 @@ import {
   type RunningEmulator,
 } from '@internal/cloud-emulator';
 import request from 'supertest';
-import { sreControlCenterPlugin } from '../plugin';
 import { commonAlertPayload, eventually, systemOwning } from './fixtures';
+import { startPluginBackend } from './__testUtils__/pluginBackend';
 
 jest.setTimeout(60_000);
 
@@ -38,24 +32,11 @@ describe.each(databases.eachSupportedId())(
 
     async function backend() {
       const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          sreControlCenterPlugin,
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({
-            entities: [systemOwning(RESOURCE_GROUP_ID)],
-          }),
-          mockServices.rootConfig.factory({
-            data: {
-              sreControlCenter: {
-                webhookToken: TOKEN,
-                azure: { endpoint: emulator.url },
-              },
-            },
-          }),
-        ],
+      return startPluginBackend({
+        knex,
+        entities: [systemOwning(RESOURCE_GROUP_ID)],
+        config: { webhookToken: TOKEN, azure: { endpoint: emulator.url } },
       });
-      return server;
     }
 
     /** Fires an alert in the emulator, delivers its webhook, returns the portal's id. */

@@ -1,11 +1,5 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   signalsServiceRef,
@@ -17,8 +11,8 @@ import {
   type RunningEmulator,
 } from '@internal/cloud-emulator';
 import request from 'supertest';
-import { sreControlCenterPlugin } from '../plugin';
 import { systemOwning } from './fixtures';
+import { startPluginBackend } from './__testUtils__/pluginBackend';
 
 jest.setTimeout(60_000);
 
@@ -57,22 +51,15 @@ describe.each(databases.eachSupportedId())(
     ) {
       const knex = await databases.init(databaseId);
       const signals: SignalPayload[] = [];
-      const { server } = await startTestBackend({
+      const server = await startPluginBackend({
+        knex,
+        entities: [systemOwning(RESOURCE_GROUP_ID), orphan],
+        permission,
+        config: {
+          webhookToken: 'test-webhook-token-0123456789',
+          azure: { endpoint: emulator.url },
+        },
         features: [
-          sreControlCenterPlugin,
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({
-            entities: [systemOwning(RESOURCE_GROUP_ID), orphan],
-          }),
-          mockServices.permissions.factory({ result: permission }),
-          mockServices.rootConfig.factory({
-            data: {
-              sreControlCenter: {
-                webhookToken: 'test-webhook-token-0123456789',
-                azure: { endpoint: emulator.url },
-              },
-            },
-          }),
           // Records what open pages would be told.
           createServiceFactory({
             service: signalsServiceRef,

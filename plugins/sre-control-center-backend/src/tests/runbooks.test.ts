@@ -1,11 +1,5 @@
-import {
-  TestDatabases,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { RunbookRun } from '@internal/plugin-sre-control-center-common';
 import {
   BUDGET_NAME,
@@ -19,8 +13,8 @@ import {
 } from '@internal/cloud-emulator';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { sreControlCenterPlugin } from '../plugin';
 import { commonAlertPayload, eventually, systemOwning } from './fixtures';
+import { startPluginBackend } from './__testUtils__/pluginBackend';
 
 jest.setTimeout(60_000);
 
@@ -99,31 +93,21 @@ describe.each(databases.eachSupportedId())('runbooks on %p', databaseId => {
         },
       },
     };
-    const { server } = await startTestBackend({
-      features: [
-        sreControlCenterPlugin,
-        mockServices.database.factory({ knex }),
-        catalogServiceMock.factory({ entities: [system] }),
-        mockServices.permissions.factory({
-          result: options.permission ?? AuthorizeResult.ALLOW,
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            sreControlCenter: {
-              webhookToken: TOKEN,
-              azure: { endpoint: emulator.url },
-              approvals: {
-                approvers: ['group:default/sre-owners'],
-                distinctApprover: options.distinctApprover ?? true,
-              },
-              runbooks: RUNBOOKS,
-              ...(options.planPrices && { planPrices: options.planPrices }),
-            },
-          },
-        }),
-      ],
+    return startPluginBackend({
+      knex,
+      entities: [system],
+      permission: options.permission ?? AuthorizeResult.ALLOW,
+      config: {
+        webhookToken: TOKEN,
+        azure: { endpoint: emulator.url },
+        approvals: {
+          approvers: ['group:default/sre-owners'],
+          distinctApprover: options.distinctApprover ?? true,
+        },
+        runbooks: RUNBOOKS,
+        ...(options.planPrices && { planPrices: options.planPrices }),
+      },
     });
-    return server;
   }
   type Server = Awaited<ReturnType<typeof backend>>;
 

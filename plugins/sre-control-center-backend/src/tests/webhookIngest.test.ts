@@ -1,18 +1,16 @@
 import {
   TestDatabases,
   mockCredentials,
-  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Alert } from '@internal/plugin-sre-control-center-common';
 import type { Knex } from 'knex';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { sreControlCenterPlugin } from '../plugin';
 import { alertmanagerPayload, eventually, systemOwning } from './fixtures';
+import { startPluginBackend } from './__testUtils__/pluginBackend';
 
 jest.setTimeout(60_000);
 
@@ -38,23 +36,16 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      ({ server } = await startTestBackend({
-        features: [
-          sreControlCenterPlugin,
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({ entities: [systemOwning(RG)] }),
-          mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-          mockServices.rootConfig.factory({
-            data: {
-              sreControlCenter: {
-                webhookToken: TOKEN,
-                // Nothing listens there: a call to "Azure" would fail loudly.
-                azure: { endpoint: 'http://127.0.0.1:9' },
-              },
-            },
-          }),
-        ],
-      }));
+      server = await startPluginBackend({
+        knex,
+        entities: [systemOwning(RG)],
+        permission: AuthorizeResult.ALLOW,
+        config: {
+          webhookToken: TOKEN,
+          // Nothing listens there: a call to "Azure" would fail loudly.
+          azure: { endpoint: 'http://127.0.0.1:9' },
+        },
+      });
     });
 
     afterAll(async () => {
