@@ -2,8 +2,7 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   alertStateChangeBodySchema,
   alertUpdatePermission,
@@ -23,6 +22,7 @@ import {
   type RequestedState,
 } from '../domain/alerts';
 import { withHttpErrors } from './domainErrors';
+import { requireUserWith } from './permissionChecks';
 import { parseInput } from './validation';
 
 /** Read routes serve signed-in users and service principals alike. */
@@ -39,7 +39,7 @@ export interface AlertRoutesOptions {
 
 /** `/alerts`: list, get, history, acknowledge, close. */
 export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
-  const { httpAuth, permissions, alerts, commands } = options;
+  const { httpAuth, alerts, commands } = options;
   const router = Router();
 
   router.get('/alerts', async (req, res) => {
@@ -98,16 +98,12 @@ export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
   const stateChange =
     (target: RequestedState): express.RequestHandler =>
     async (req, res) => {
-      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-      const [decision] = await permissions.authorize(
-        [{ permission: alertUpdatePermission }],
-        { credentials },
+      const credentials = await requireUserWith(
+        options,
+        req,
+        alertUpdatePermission,
+        'change alerts',
       );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `You may not change alerts (${alertUpdatePermission.name})`,
-        );
-      }
       const body = parseInput(
         alertStateChangeBodySchema,
         req.body ?? {},

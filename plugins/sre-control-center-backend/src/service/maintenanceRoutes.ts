@@ -2,8 +2,7 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { NotFoundError } from '@backstage/errors';
 import {
   alertUpdatePermission,
   maintenanceQuerySchema,
@@ -19,6 +18,7 @@ import {
 } from '../domain/maintenance';
 import { READERS } from './alertRoutes';
 import { withHttpErrors } from './domainErrors';
+import { requireUserWith } from './permissionChecks';
 import { parseInput } from './validation';
 
 export interface MaintenanceRoutesOptions {
@@ -46,20 +46,16 @@ async function withMaintenanceErrors<T>(call: () => Promise<T>): Promise<T> {
 export function createMaintenanceRoutes(
   options: MaintenanceRoutesOptions,
 ): express.Router {
-  const { httpAuth, permissions, maintenance } = options;
+  const { httpAuth, maintenance } = options;
   const router = Router();
 
   const authorizedUser = async (req: express.Request) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const [decision] = await permissions.authorize(
-      [{ permission: alertUpdatePermission }],
-      { credentials },
+    const credentials = await requireUserWith(
+      options,
+      req,
+      alertUpdatePermission,
+      'silence alerts',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not silence alerts (${alertUpdatePermission.name})`,
-      );
-    }
     return credentials.principal.userEntityRef;
   };
 

@@ -1,11 +1,8 @@
 import type {
   BackstageCredentials,
-  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   approveRunBodySchema,
   listRunsQuerySchema,
@@ -30,6 +27,7 @@ import {
 } from '../domain/runbooks';
 import { READERS } from './alertRoutes';
 import { withHttpErrors } from './domainErrors';
+import { isAllowed, requireUserWith } from './permissionChecks';
 import { parseInput } from './validation';
 
 export interface RunRoutesOptions {
@@ -48,26 +46,15 @@ export function createRunRoutes(options: RunRoutesOptions): express.Router {
   const { httpAuth, permissions } = options;
   const router = Router();
 
-  const allowed = async (
+  const allowed = (
     credentials: BackstageCredentials,
     permission: BasicPermission,
-  ) => {
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    return decision.result === AuthorizeResult.ALLOW;
-  };
-  const userWith = async (
+  ) => isAllowed(permissions, credentials, permission);
+  const userWith = (
     req: express.Request,
     permission: BasicPermission,
     what: string,
-  ): Promise<BackstageCredentials<BackstageUserPrincipal>> => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    if (!(await allowed(credentials, permission))) {
-      throw new NotAllowedError(`You may not ${what} (${permission.name})`);
-    }
-    return credentials;
-  };
+  ) => requireUserWith(options, req, permission, what);
   const toApi = (run: RunRecord, permitted: boolean, actor?: string) => {
     const { actions: _actions, ...rest } = run;
     const body: RunbookRun = {
