@@ -100,7 +100,7 @@ export const sreControlCenterPlugin = createBackendPlugin({
             await publisher.alertChanged(alert);
             await runbooks.requests.alertChanged(alert);
             if (alert.monitorCondition === 'Resolved') {
-              await runbooks.sweeper.checkOutcomes();
+              await runbooks.sweeper.checkOutcomes(alert);
             }
           },
         };

@@ -244,27 +244,35 @@ export class DatabaseRunStore implements RunStore {
     return (await query).map(fromRow);
   }
 
-  async awaitingOutcome(limit: number): Promise<RunRecord[]> {
-    const rows = await this.db<RunRow>('runbook_runs')
+  async awaitingOutcome(
+    limit: number,
+    triggerAlertId?: string,
+  ): Promise<RunRecord[]> {
+    const query = this.db<RunRow>('runbook_runs')
       .where('status', 'succeeded')
       .whereNotNull('trigger_alert_id')
       .whereNull('outcome')
       .orderBy('finished_at', 'asc')
       .limit(limit);
-    return rows.map(fromRow);
+    if (triggerAlertId) query.andWhere('trigger_alert_id', triggerAlertId);
+    return (await query).map(fromRow);
   }
 
   async setOutcome(
     id: string,
     outcome: string,
     audit: AuditEntry,
-  ): Promise<void> {
-    await this.db.transaction(async tx => {
+  ): Promise<RunRecord | undefined> {
+    return this.db.transaction(async tx => {
       const updated = await tx('runbook_runs')
         .where('id', id)
         .whereNull('outcome')
         .update({ outcome });
-      if (updated === 1) await tx('audit_log').insert(auditRow(audit));
+      if (updated !== 1) return undefined;
+      await tx('audit_log').insert(auditRow(audit));
+      return fromRow(
+        (await tx<RunRow>('runbook_runs').where('id', id).first())!,
+      );
     });
   }
 }

@@ -1,3 +1,4 @@
+import type { Alert } from '@internal/plugin-sre-control-center-common';
 import type { ProjectResolver } from '../projects';
 import type { RunAlerts, RunStore } from './ports';
 import { TRIGGER_MAX_AGE_MS, type RunRequests } from './RunRequests';
@@ -67,20 +68,27 @@ export class RunSweeper {
     }
   }
 
-  /** Records whether triggering alerts resolved; also called as soon as an alert resolves. */
-  async checkOutcomes(): Promise<void> {
+  /**
+   * Records whether triggering alerts resolved. Called by the sweep for all
+   * runs, and with the alert as soon as one resolves (then only its runs).
+   */
+  async checkOutcomes(resolved?: Alert): Promise<void> {
     const now = this.now();
-    for (const run of await this.options.store.awaitingOutcome(100)) {
-      const alert = await this.options.alerts.get(run.triggerAlert!.id);
+    const runs = await this.options.store.awaitingOutcome(100, resolved?.id);
+    for (const run of runs) {
+      const alert =
+        resolved ?? (await this.options.alerts.get(run.triggerAlert!.id));
       const outcome = outcomeOf(run, alert, now);
       if (!outcome) continue;
-      await this.options.store.setOutcome(
+      const audit = runAudit(run, AUTOMATION_ACTOR, 'run.outcome', now, {
+        outcome,
+      });
+      const updated = await this.options.store.setOutcome(
         run.id,
         outcome,
-        runAudit(run, AUTOMATION_ACTOR, 'run.outcome', now, { outcome }),
+        audit,
       );
-      const updated = await this.options.store.get(run.id);
-      if (updated) await announce(this.options, updated, []);
+      if (updated) await announce(this.options, updated, [audit]);
     }
   }
 

@@ -86,9 +86,14 @@ export interface RunStore {
     status: RunStatus,
     options?: { leaseBefore?: Date; expiresBefore?: Date; limit?: number },
   ): Promise<RunRecord[]>;
-  /** Succeeded runs with a triggering alert whose outcome is not known yet. */
-  awaitingOutcome(limit: number): Promise<RunRecord[]>;
-  setOutcome(id: string, outcome: string, audit: AuditEntry): Promise<void>;
+  /** Succeeded runs with a triggering alert (this one, if given) whose outcome is not known yet. */
+  awaitingOutcome(limit: number, triggerAlertId?: string): Promise<RunRecord[]>;
+  /** Records the outcome once; undefined when it was already recorded. */
+  setOutcome(
+    id: string,
+    outcome: string,
+    audit: AuditEntry,
+  ): Promise<RunRecord | undefined>;
 }
 
 /** Performs one action on Azure (or the project's database). */
