@@ -20,7 +20,6 @@ import {
   RunRequests,
   RunSweeper,
   runbookIdOf,
-  type ActionRunner,
   type RunPublisher,
 } from './domain/runbooks';
 import { BackstageAuditMirror } from './service/BackstageAuditMirror';
@@ -37,8 +36,6 @@ export interface RunbookWiringOptions {
   costs: CostSnapshotStore;
   auditor: AuditorService;
   logger: LoggerService;
-  /** Replaces the Azure and PostgreSQL adapters (tests of failure paths). */
-  runner?: ActionRunner;
 }
 
 /** Builds the runbook services from config: catalog, store, request/decide/execute/sweep. */
@@ -59,14 +56,12 @@ export function wireRunbooks(options: RunbookWiringOptions) {
   const store = new DatabaseRunStore(options.db);
   const azure = new AzureRunbookActions(options.arm);
   const postgres = new PostgresQueryAction(settings.postgresServers);
-  const runner =
-    options.runner ??
-    new RunbookActionRunner({
-      restart: azure,
-      scale: azure,
-      rollback: azure,
-      execute_query: postgres,
-    });
+  const runner = new RunbookActionRunner({
+    restart: azure,
+    scale: azure,
+    rollback: azure,
+    execute_query: postgres,
+  });
   const announcer = {
     publisher: options.publisher,
     mirror: new BackstageAuditMirror(options.auditor, logger),
@@ -127,5 +122,5 @@ export function wireRunbooks(options: RunbookWiringOptions) {
       },
     },
   });
-  return { catalog, store, requests, decisions, executor, sweeper };
+  return { catalog, store, requests, decisions, sweeper };
 }

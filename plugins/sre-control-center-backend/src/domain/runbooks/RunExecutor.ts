@@ -28,22 +28,11 @@ export interface RunExecutorOptions extends RunAnnouncer {
  * approve request, another replica's sweeper, a double click.
  */
 export class RunExecutor {
-  private readonly inFlight = new Set<Promise<void>>();
-
   constructor(private readonly options: RunExecutorOptions) {}
 
   /** Starts executing in the background; failures are stored on the run. */
   start(runId: string): void {
-    const job: Promise<void> = this.execute(runId)
-      .then(() => undefined)
-      .catch(error => this.options.onError?.(error))
-      .finally(() => this.inFlight.delete(job));
-    this.inFlight.add(job);
-  }
-
-  /** Resolves when every started execution has finished (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    this.execute(runId).catch(error => this.options.onError?.(error));
   }
 
   async execute(runId: string): Promise<RunRecord | undefined> {
