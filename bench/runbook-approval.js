@@ -43,7 +43,7 @@ const RUNBOOK = {
 async function startEmulator() {
   const child = spawn(
     process.execPath,
-    [YARN, 'workspace', '@internal/cloud-emulator', 'start'],
+    [YARN, 'workspace', '@sre-control-center/cloud-emulator', 'start'],
     {
       cwd: ROOT,
       detached: true,

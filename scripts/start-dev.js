@@ -82,7 +82,7 @@ const hasEmulator = fs.existsSync(
   path.join(ROOT, 'packages', 'cloud-emulator', 'src', 'main.ts'),
 );
 if (hasEmulator && !env.SRE_CC_NO_EMULATOR) {
-  run('cloud emulator', ['workspace', '@internal/cloud-emulator', 'start'], {
+  run('cloud emulator', ['workspace', '@sre-control-center/cloud-emulator', 'start'], {
     EMULATOR_PORT: emulatorPort,
     EMULATOR_ACTION_GROUP_URL: `${backendUrl}/api/sre-control-center/webhooks/azure-monitor?token=${encodeURIComponent(
       env.SRE_CC_WEBHOOK_TOKEN,

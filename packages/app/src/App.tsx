@@ -1,6 +1,6 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
-import sreControlCenterPlugin from '@internal/plugin-sre-control-center/alpha';
+import sreControlCenterPlugin from '@sre-control-center/plugin-sre-control-center/alpha';
 import { navModule } from './modules/nav';
 
 // Other frontend plugins in package.json are discovered (app.packages: all).

@@ -31,6 +31,6 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
 // SRE Control Center.
-backend.add(import('@internal/plugin-sre-control-center-backend'));
+backend.add(import('@sre-control-center/plugin-sre-control-center-backend'));
 
 backend.start();

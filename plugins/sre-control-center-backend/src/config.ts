@@ -1,5 +1,5 @@
 import type { Config } from '@backstage/config';
-import { entityRefSchema } from '@internal/plugin-sre-control-center-common';
+import { entityRefSchema } from '@sre-control-center/plugin-sre-control-center-common';
 import { z } from 'zod';
 
 const CONFIG_KEY = 'sreControlCenter';

@@ -7,7 +7,7 @@ import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import {
   sreControlCenterPermissions,
   type Alert,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import { randomBytes } from 'node:crypto';
 import { createArmAccess } from './adapters/azure/armAccess';
 import { AzureAlertProcessingRules } from './adapters/azure/AzureAlertProcessingRules';

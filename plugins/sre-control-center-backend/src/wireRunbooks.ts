@@ -2,7 +2,7 @@ import type {
   AuditorService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import type { Alert } from '@internal/plugin-sre-control-center-common';
+import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
 import { randomUUID } from 'node:crypto';
 import type { ArmAccess } from './adapters/azure/armAccess';
 import { AzureRunbookActions } from './adapters/azure/AzureRunbookActions';

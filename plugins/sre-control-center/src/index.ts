@@ -1,6 +1,6 @@
 /**
  * SRE Control Center frontend plugin (legacy frontend system entry point).
- * New frontend system apps import `@internal/plugin-sre-control-center/alpha`.
+ * New frontend system apps import `@sre-control-center/plugin-sre-control-center/alpha`.
  *
  * @packageDocumentation
  */

@@ -10,7 +10,7 @@ import { rootRouteRef } from './routes';
 
 /**
  * The plugin for apps on the legacy frontend system (`@backstage/core-plugin-api`).
- * Apps on the new frontend system use `@internal/plugin-sre-control-center/alpha`.
+ * Apps on the new frontend system use `@sre-control-center/plugin-sre-control-center/alpha`.
  */
 export const sreControlCenterPlugin = createPlugin({
   id: 'sre-control-center',

@@ -9,7 +9,7 @@ import type {
   Runbook,
   RunbookRun,
   TimelineEntry,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import type { SreControlCenterApi } from './api';
 
 /** The Mindful Moments System as catalog-info.yaml declares it. */

@@ -8,7 +8,7 @@ import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   alertUpdatePermission,
   runbookApprovePermission,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import { SrePermissionPolicy } from './SrePermissionPolicy';
 
 /** A user whose ownership refs come from the (mock) user info service, as in the backend. */

@@ -13,7 +13,7 @@ import {
   alertUpdatePermission,
   runbookApprovePermission,
   runbookRunPermission,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 
 export interface SrePermissionPolicyOptions {
   /** Users or groups (entity refs) whose members may approve runbook runs. */

@@ -1,4 +1,4 @@
-import type { RunbookActionType } from '@internal/plugin-sre-control-center-common';
+import type { RunbookActionType } from '@sre-control-center/plugin-sre-control-center-common';
 import type { ActionRunner } from '../domain/runbooks/ports';
 import type { ResolvedAction } from '../domain/runbooks/types';
 

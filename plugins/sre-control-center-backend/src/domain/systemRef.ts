@@ -1,4 +1,4 @@
-import { entityRefSchema } from '@internal/plugin-sre-control-center-common';
+import { entityRefSchema } from '@sre-control-center/plugin-sre-control-center-common';
 
 /**
  * A System's entity ref, lower-cased, or undefined when the value is not

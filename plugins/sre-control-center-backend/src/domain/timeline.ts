@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '@internal/plugin-sre-control-center-common';
+import type { TimelineEntry } from '@sre-control-center/plugin-sre-control-center-common';
 
 /** A line of an alert's history, with the alert's rule name. */
 export interface AlertHistoryLine {

@@ -3,7 +3,7 @@ import {
   signalChannelFor,
   type Alert,
   type ProjectSignal,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import type { AlertPublisher } from '../domain/alerts/ports';
 import type { CostPublisher } from '../domain/costs/CostRefresher';
 import type { MaintenancePublisher } from '../domain/maintenance/ports';

@@ -10,7 +10,7 @@ import {
   type Alert,
   type AlertEvent,
   type Page,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import type express from 'express';
 import Router from 'express-promise-router';
 import {

@@ -8,7 +8,7 @@ import {
   maintenanceQuerySchema,
   startMaintenanceBodySchema,
   type MaintenanceWindow,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import type express from 'express';
 import Router from 'express-promise-router';
 import {

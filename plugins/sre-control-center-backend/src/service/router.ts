@@ -7,7 +7,7 @@ import {
   costQuerySchema,
   listAuditQuerySchema,
   type HealthResponse,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import type { AlertCommands, AlertRepository, Inbox } from '../domain/alerts';

@@ -12,7 +12,7 @@ import {
   runbookApprovePermission,
   runbookRunPermission,
   type RunbookRun,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import type { BasicPermission } from '@backstage/plugin-permission-common';
 import type express from 'express';
 import Router from 'express-promise-router';

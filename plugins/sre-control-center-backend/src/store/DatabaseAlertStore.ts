@@ -5,7 +5,7 @@ import type {
   AlertSeverity,
   AlertState,
   MonitorCondition,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import type { Knex } from 'knex';
 import type {
   AlertCursor,

@@ -1,4 +1,4 @@
-import type { AuditLogEntry } from '@internal/plugin-sre-control-center-common';
+import type { AuditLogEntry } from '@sre-control-center/plugin-sre-control-center-common';
 import type { Knex } from 'knex';
 import type { AuditEntry } from '../domain/alerts/ports';
 import { auditRow } from './auditRow';

@@ -1,4 +1,4 @@
-import type { CostSummary } from '@internal/plugin-sre-control-center-common';
+import type { CostSummary } from '@sre-control-center/plugin-sre-control-center-common';
 import type { Knex } from 'knex';
 import type { CostSnapshotStore } from '../domain/costs/ports';
 

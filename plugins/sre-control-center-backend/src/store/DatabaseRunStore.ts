@@ -2,7 +2,7 @@ import type {
   RunActionResult,
   RunbookAction,
   RunStatus,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import type { Knex } from 'knex';
 import type { AuditEntry } from '../domain/alerts/ports';
 import {

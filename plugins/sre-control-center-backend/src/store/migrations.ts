@@ -5,7 +5,7 @@ import {
 import type { Knex } from 'knex';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/plugin-sre-control-center-backend',
+  '@sre-control-center/plugin-sre-control-center-backend',
   'migrations',
 );
 

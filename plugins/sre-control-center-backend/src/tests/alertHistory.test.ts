@@ -4,7 +4,7 @@ import {
   SITE_ID,
   startCloudEmulator,
   type RunningEmulator,
-} from '@internal/cloud-emulator';
+} from '@sre-control-center/cloud-emulator';
 import request from 'supertest';
 import { commonAlertPayload, eventually, systemOwning } from './fixtures';
 import { startPluginBackend } from './__testUtils__/pluginBackend';

@@ -9,7 +9,7 @@ import {
   RESOURCE_GROUP_ID,
   startCloudEmulator,
   type RunningEmulator,
-} from '@internal/cloud-emulator';
+} from '@sre-control-center/cloud-emulator';
 import request from 'supertest';
 import { systemOwning } from './fixtures';
 import { startPluginBackend } from './__testUtils__/pluginBackend';

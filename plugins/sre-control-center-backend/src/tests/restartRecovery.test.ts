@@ -2,7 +2,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   startCloudEmulator,
   type RunningEmulator,
-} from '@internal/cloud-emulator';
+} from '@sre-control-center/cloud-emulator';
 import knexFactory, { type Knex } from 'knex';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';

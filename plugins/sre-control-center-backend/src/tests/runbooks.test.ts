@@ -1,6 +1,6 @@
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { RunbookRun } from '@internal/plugin-sre-control-center-common';
+import type { RunbookRun } from '@sre-control-center/plugin-sre-control-center-common';
 import {
   BUDGET_NAME,
   PLAN_NAME,
@@ -10,7 +10,7 @@ import {
   SUBSCRIPTION_ID,
   startCloudEmulator,
   type RunningEmulator,
-} from '@internal/cloud-emulator';
+} from '@sre-control-center/cloud-emulator';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { commonAlertPayload, eventually, systemOwning } from './fixtures';

@@ -4,7 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { Alert } from '@internal/plugin-sre-control-center-common';
+import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
 import type { Knex } from 'knex';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -11,7 +11,7 @@ import type {
   Runbook,
   RunbookRun,
   TimelineEntry,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 
 export interface ListAlertsRequest {
   entityRef: string;

@@ -10,7 +10,7 @@ import type {
   Runbook,
   RunbookRun,
   TimelineEntry,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import type {
   AlertChangeResult,
   ApproveRunOptions,

@@ -1,4 +1,4 @@
-import type { Alert } from '@internal/plugin-sre-control-center-common';
+import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
 import { sampleAlert } from '../testing';
 import { mergeAlert, mergeAlerts, newerFirst } from './mergeAlert';
 

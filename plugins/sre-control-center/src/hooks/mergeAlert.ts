@@ -1,4 +1,4 @@
-import type { Alert } from '@internal/plugin-sre-control-center-common';
+import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
 
 /** Newest first, as the API sorts: by fired time, then id. */
 export function newerFirst(a: Alert, b: Alert): number {

@@ -1,4 +1,4 @@
-import type { RunbookRun } from '@internal/plugin-sre-control-center-common';
+import type { RunbookRun } from '@sre-control-center/plugin-sre-control-center-common';
 import { sampleRun } from '../testing';
 import { mergeReloaded, mergeRun, type RunOnScreen } from './mergeRun';
 

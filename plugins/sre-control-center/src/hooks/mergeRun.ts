@@ -1,7 +1,7 @@
 import type {
   RunbookRun,
   RunStatus,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 
 /**
  * A run as the page holds it. Runs pushed on the signal channel carry no

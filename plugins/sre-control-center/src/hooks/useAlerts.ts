@@ -6,7 +6,7 @@ import {
   type AlertSeverity,
   type AlertState,
   type ProjectSignal,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { sreControlCenterApiRef } from '../api';
 import {

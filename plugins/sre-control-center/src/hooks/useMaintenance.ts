@@ -3,7 +3,7 @@ import { useSignal } from '@backstage/plugin-signals-react';
 import {
   signalChannelFor,
   type ProjectSignal,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import { useEffect, useRef, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { sreControlCenterApiRef } from '../api';

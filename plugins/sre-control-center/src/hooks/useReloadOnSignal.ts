@@ -3,7 +3,7 @@ import { signalApiRef } from '@backstage/plugin-signals-react';
 import {
   signalChannelFor,
   type ProjectSignal,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import { useEffect } from 'react';
 
 /** A burst of pushes (a run's approve → run → succeed) costs one reload. */

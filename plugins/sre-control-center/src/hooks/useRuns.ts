@@ -3,7 +3,7 @@ import { signalApiRef } from '@backstage/plugin-signals-react';
 import {
   signalChannelFor,
   type ProjectSignal,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { sreControlCenterApiRef } from '../api';
 import { mergeReloaded, mergeRun, type RunOnScreen } from './mergeRun';

@@ -1,7 +1,7 @@
 import type {
   AlertCondition,
   AlertSeverity,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import { z } from 'zod';
 import { normalizeArmId } from '../../domain/alerts/resourceIds';
 import { systemRef } from '../../domain/systemRef';

@@ -3,7 +3,7 @@ import {
   RESOURCE_GROUP_ID,
   startCloudEmulator,
   type RunningEmulator,
-} from '@internal/cloud-emulator';
+} from '@sre-control-center/cloud-emulator';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { normalizeArmId } from '../../domain/alerts/resourceIds';

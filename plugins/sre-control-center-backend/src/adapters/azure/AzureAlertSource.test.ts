@@ -2,7 +2,7 @@ import {
   RESOURCE_GROUP_ID,
   startCloudEmulator,
   type RunningEmulator,
-} from '@internal/cloud-emulator';
+} from '@sre-control-center/cloud-emulator';
 import { createArmAccess } from './armAccess';
 import { AzureAlertSource } from './AzureAlertSource';
 

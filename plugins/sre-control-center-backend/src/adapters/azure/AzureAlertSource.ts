@@ -1,5 +1,5 @@
 import type { Client } from '@azure-rest/core-client';
-import type { AlertState } from '@internal/plugin-sre-control-center-common';
+import type { AlertState } from '@sre-control-center/plugin-sre-control-center-common';
 import { z } from 'zod';
 import type { AlertSnapshot, AlertSource } from '../../domain/alerts/ports';
 import { normalizeArmId } from '../../domain/alerts/resourceIds';

@@ -3,7 +3,7 @@ import {
   RESOURCE_GROUP_ID,
   startCloudEmulator,
   type RunningEmulator,
-} from '@internal/cloud-emulator';
+} from '@sre-control-center/cloud-emulator';
 import { CostsThrottled } from '../../domain/costs/ports';
 import { monthOf } from '../../domain/costs/summarizeCosts';
 import { createArmAccess } from './armAccess';

@@ -1,4 +1,4 @@
-import type { AlertCondition } from '@internal/plugin-sre-control-center-common';
+import type { AlertCondition } from '@sre-control-center/plugin-sre-control-center-common';
 import { z } from 'zod';
 
 /**

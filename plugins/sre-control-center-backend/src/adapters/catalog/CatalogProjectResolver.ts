@@ -5,7 +5,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_AZURE_RESOURCE_GROUP,
   ANNOTATION_BUDGET,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import type { ProjectResolver, ProjectScope } from '../../domain/projects';
 import { normalizeArmId } from '../../domain/alerts/resourceIds';
 

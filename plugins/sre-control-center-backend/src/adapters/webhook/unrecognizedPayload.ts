@@ -1,4 +1,4 @@
-import type { AlertSeverity } from '@internal/plugin-sre-control-center-common';
+import type { AlertSeverity } from '@sre-control-center/plugin-sre-control-center-common';
 import { createHash } from 'node:crypto';
 import { normalizeArmId } from '../../domain/alerts/resourceIds';
 import type { AlertNotification } from '../../domain/alerts/types';

@@ -4,8 +4,8 @@ import {
   SRE_AGENT_DISPLAY_NAME,
   startCloudEmulator,
   type RunningEmulator,
-} from '@internal/cloud-emulator';
-import type { Alert } from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/cloud-emulator';
+import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
 import type { Knex } from 'knex';
 import { createArmAccess } from '../../adapters/azure/armAccess';
 import { AzureAlertSource } from '../../adapters/azure/AzureAlertSource';

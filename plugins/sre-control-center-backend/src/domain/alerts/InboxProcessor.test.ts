@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import type { Alert } from '@internal/plugin-sre-control-center-common';
+import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
 import type { Knex } from 'knex';
 import { decodeDelivery } from '../../adapters/decodeDelivery';
 import { alertmanagerPayload } from '../../tests/fixtures';

@@ -1,7 +1,7 @@
 import type {
   Alert,
   AlertCondition,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import type { AlertEvent, AlertNotification } from './types';
 
 export interface NotificationOutcome {

@@ -1,4 +1,4 @@
-import { listAlertsQuerySchema } from '@internal/plugin-sre-control-center-common';
+import { listAlertsQuerySchema } from '@sre-control-center/plugin-sre-control-center-common';
 import { decodeCursor, encodeCursor } from './cursor';
 
 describe('alert cursors', () => {

@@ -4,7 +4,7 @@ import type {
   AlertSeverity,
   AlertState,
   MonitorCondition,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import type { AlertEvent, AlertNotification } from './types';
 
 /** Position after the last alert of a page (newest first). */

@@ -1,4 +1,4 @@
-import type { AlertState } from '@internal/plugin-sre-control-center-common';
+import type { AlertState } from '@sre-control-center/plugin-sre-control-center-common';
 
 /** States a person can move an alert to from the portal. */
 export type RequestedState = 'Acknowledged' | 'Closed';

@@ -2,7 +2,7 @@ import type {
   AlertCondition,
   AlertSeverity,
   MonitorCondition,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 
 /**
  * What one notification (Azure Monitor, Alertmanager, an unrecognized

@@ -4,7 +4,7 @@ import {
   RESOURCE_GROUP_ID,
   startCloudEmulator,
   type RunningEmulator,
-} from '@internal/cloud-emulator';
+} from '@sre-control-center/cloud-emulator';
 import type { Knex } from 'knex';
 import { createArmAccess } from '../../adapters/azure/armAccess';
 import { AzureCostSource } from '../../adapters/azure/AzureCostSource';

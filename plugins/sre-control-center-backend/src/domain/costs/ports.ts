@@ -1,4 +1,4 @@
-import type { CostSummary } from '@internal/plugin-sre-control-center-common';
+import type { CostSummary } from '@sre-control-center/plugin-sre-control-center-common';
 
 /** Month-to-date usage of one resource group, as Cost Management reports it. */
 export interface UsageReport {

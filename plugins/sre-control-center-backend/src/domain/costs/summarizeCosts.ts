@@ -1,4 +1,4 @@
-import type { CostSummary } from '@internal/plugin-sre-control-center-common';
+import type { CostSummary } from '@sre-control-center/plugin-sre-control-center-common';
 import type { BudgetStatus, UsageReport } from './ports';
 
 /** The thresholds the architecture promises when a budget defines none. */

@@ -1,4 +1,4 @@
-import type { MaintenanceWindow } from '@internal/plugin-sre-control-center-common';
+import type { MaintenanceWindow } from '@sre-control-center/plugin-sre-control-center-common';
 import { normalizeArmId } from '../alerts/resourceIds';
 import { UpstreamFailure } from '../errors';
 import {

@@ -1,4 +1,4 @@
-import type { RunActionResult } from '@internal/plugin-sre-control-center-common';
+import type { RunActionResult } from '@sre-control-center/plugin-sre-control-center-common';
 import { findProject, type ProjectResolver } from '../projects';
 import { ActionFailed } from './errors';
 import type { ActionRunner, RunStore } from './ports';

@@ -1,4 +1,4 @@
-import type { Alert } from '@internal/plugin-sre-control-center-common';
+import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
 import type { ProjectResolver } from '../projects';
 import type { RunAlerts, RunStore } from './ports';
 import { TRIGGER_MAX_AGE_MS, type RunRequests } from './RunRequests';

@@ -1,7 +1,7 @@
 import type {
   Alert,
   Runbook,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import { requiresApproval, type RunbookDefinition } from './types';
 
 /** The configured runbooks, per System, and the alerts that trigger them. */

@@ -2,7 +2,7 @@ import type {
   Alert,
   RunActionResult,
   RunStatus,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import type { AuditEntry } from '../alerts/ports';
 import type { RunTransition } from './runStates';
 import type { ResolvedAction, RunRecord } from './types';

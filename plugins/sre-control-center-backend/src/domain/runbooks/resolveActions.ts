@@ -1,4 +1,4 @@
-import type { RunbookAction } from '@internal/plugin-sre-control-center-common';
+import type { RunbookAction } from '@sre-control-center/plugin-sre-control-center-common';
 import type { ResolvedAction } from './types';
 
 const PROVIDER_PATH: Record<RunbookAction['type'], string> = {

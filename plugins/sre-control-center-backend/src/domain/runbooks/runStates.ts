@@ -1,4 +1,4 @@
-import type { RunStatus } from '@internal/plugin-sre-control-center-common';
+import type { RunStatus } from '@sre-control-center/plugin-sre-control-center-common';
 
 /**
  * The run state machine. Every change is a conditional update from one of

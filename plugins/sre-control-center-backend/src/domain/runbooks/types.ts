@@ -1,7 +1,7 @@
 import type {
   RunbookAction,
   RunbookRun,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 
 /** A configured runbook, as the domain uses it. */
 export interface RunbookDefinition {

@@ -3,7 +3,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import {
   alertUpdatePermission,
   type Alert,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';

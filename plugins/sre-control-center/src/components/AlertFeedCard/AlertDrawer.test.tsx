@@ -5,7 +5,7 @@ import {
   mockApis,
   renderInTestApp,
 } from '@backstage/test-utils';
-import type { Alert } from '@internal/plugin-sre-control-center-common';
+import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { sreControlCenterApiRef } from '../../api';

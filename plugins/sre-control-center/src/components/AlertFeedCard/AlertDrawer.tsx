@@ -1,7 +1,7 @@
 import type {
   Alert,
   AlertCondition,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';

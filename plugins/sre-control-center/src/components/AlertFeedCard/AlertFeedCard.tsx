@@ -3,7 +3,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import type { Alert } from '@internal/plugin-sre-control-center-common';
+import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';

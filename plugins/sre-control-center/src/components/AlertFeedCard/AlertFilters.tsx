@@ -1,7 +1,7 @@
 import type {
   AlertSeverity,
   AlertState,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import {

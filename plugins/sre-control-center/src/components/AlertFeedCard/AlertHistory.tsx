@@ -2,7 +2,7 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import type {
   Alert,
   AlertEvent,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';

@@ -2,7 +2,7 @@ import type {
   Alert,
   AlertSeverity,
   AlertState,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 
 /** What the user narrowed the feed to; undefined means all. */
 export interface FeedFilters {

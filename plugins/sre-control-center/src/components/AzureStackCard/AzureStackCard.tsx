@@ -9,7 +9,7 @@ import {
   ANNOTATION_AZURE_RESOURCE_ID,
   ANNOTATION_BUDGET,
   ANNOTATION_GITHUB_PROJECT_SLUG,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import Typography from '@mui/material/Typography';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';

@@ -3,7 +3,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import {
   alertUpdatePermission,
   type MaintenanceWindow,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';

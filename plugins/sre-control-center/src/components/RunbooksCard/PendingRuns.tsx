@@ -1,4 +1,4 @@
-import type { RunbookRun } from '@internal/plugin-sre-control-center-common';
+import type { RunbookRun } from '@sre-control-center/plugin-sre-control-center-common';
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';

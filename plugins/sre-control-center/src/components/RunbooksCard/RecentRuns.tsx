@@ -1,4 +1,4 @@
-import type { RunActionResult } from '@internal/plugin-sre-control-center-common';
+import type { RunActionResult } from '@sre-control-center/plugin-sre-control-center-common';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';

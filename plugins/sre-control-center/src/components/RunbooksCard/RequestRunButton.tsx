@@ -4,7 +4,7 @@ import {
   runbookRunPermission,
   type Runbook,
   type RunbookRun,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import Button from '@mui/material/Button';
 import Tooltip from '@mui/material/Tooltip';
 import { useRef, useState } from 'react';

@@ -1,6 +1,6 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { RunbookRun } from '@internal/plugin-sre-control-center-common';
+import type { RunbookRun } from '@sre-control-center/plugin-sre-control-center-common';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';

@@ -1,4 +1,4 @@
-import type { RunStatus } from '@internal/plugin-sre-control-center-common';
+import type { RunStatus } from '@sre-control-center/plugin-sre-control-center-common';
 import Chip from '@mui/material/Chip';
 
 type ChipColor = 'warning' | 'info' | 'success' | 'error' | 'default';

@@ -2,7 +2,7 @@ import type {
   Runbook,
   RunbookAction,
   RunbookRun,
-} from '@internal/plugin-sre-control-center-common';
+} from '@sre-control-center/plugin-sre-control-center-common';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';

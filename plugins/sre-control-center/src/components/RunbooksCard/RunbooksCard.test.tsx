@@ -8,7 +8,7 @@ import {
   renderInTestApp,
 } from '@backstage/test-utils';
 import type { JsonObject } from '@backstage/types';
-import type { RunbookRun } from '@internal/plugin-sre-control-center-common';
+import type { RunbookRun } from '@sre-control-center/plugin-sre-control-center-common';
 import {
   act,
   fireEvent,

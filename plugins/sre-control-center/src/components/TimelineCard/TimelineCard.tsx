@@ -3,7 +3,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import type { TimelineEntry } from '@internal/plugin-sre-control-center-common';
+import type { TimelineEntry } from '@sre-control-center/plugin-sre-control-center-common';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import List from '@mui/material/List';
