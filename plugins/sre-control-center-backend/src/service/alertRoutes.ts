@@ -21,7 +21,6 @@ import {
   type AlertRepository,
   type RequestedState,
 } from '../domain/alerts';
-import { withHttpErrors } from './domainErrors';
 import { requireUserWith } from './permissionChecks';
 import { parseInput } from './validation';
 
@@ -109,13 +108,11 @@ export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
         req.body ?? {},
         'request body',
       );
-      const result = await withHttpErrors(() =>
-        commands.changeState(
-          normalizeArmId(req.params.id),
-          target,
-          credentials.principal.userEntityRef,
-          body.comment,
-        ),
+      const result = await commands.changeState(
+        normalizeArmId(req.params.id),
+        target,
+        credentials.principal.userEntityRef,
+        body.comment,
       );
       res.json(result);
     };

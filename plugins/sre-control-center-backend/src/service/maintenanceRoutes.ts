@@ -2,7 +2,6 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
 import {
   alertUpdatePermission,
   maintenanceQuerySchema,
@@ -11,13 +10,8 @@ import {
 } from '@sre-control-center/plugin-sre-control-center-common';
 import type express from 'express';
 import Router from 'express-promise-router';
-import {
-  ProjectNotConnected,
-  WindowNotFound,
-  type MaintenanceWindows,
-} from '../domain/maintenance';
+import type { MaintenanceWindows } from '../domain/maintenance';
 import { READERS } from './alertRoutes';
-import { withHttpErrors } from './domainErrors';
 import { requireUserWith } from './permissionChecks';
 import { parseInput } from './validation';
 
@@ -25,17 +19,6 @@ export interface MaintenanceRoutesOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   maintenance: MaintenanceWindows;
-}
-
-/** Maps the maintenance domain's failures, then the shared ones (Azure → 503). */
-async function withMaintenanceErrors<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await withHttpErrors(call);
-  } catch (error) {
-    if (error instanceof ProjectNotConnected || error instanceof WindowNotFound)
-      throw new NotFoundError(error.message);
-    throw error;
-  }
 }
 
 /**
@@ -66,9 +49,7 @@ export function createMaintenanceRoutes(
       req.query,
       'maintenance query',
     );
-    const items: MaintenanceWindow[] = await withMaintenanceErrors(() =>
-      maintenance.list(entityRef),
-    );
+    const items: MaintenanceWindow[] = await maintenance.list(entityRef);
     res.json({ items });
   });
 
@@ -79,8 +60,11 @@ export function createMaintenanceRoutes(
       req.body ?? {},
       'request body',
     );
-    const window = await withMaintenanceErrors(() =>
-      maintenance.start(body.entityRef, body.minutes, body.reason, actor),
+    const window = await maintenance.start(
+      body.entityRef,
+      body.minutes,
+      body.reason,
+      actor,
     );
     res.status(201).json(window);
   });
@@ -92,9 +76,7 @@ export function createMaintenanceRoutes(
       req.query,
       'maintenance query',
     );
-    await withMaintenanceErrors(() =>
-      maintenance.end(entityRef, req.params.name, actor),
-    );
+    await maintenance.end(entityRef, req.params.name, actor);
     res.status(204).end();
   });
 

@@ -26,7 +26,6 @@ import {
   type RunStore,
 } from '../domain/runbooks';
 import { READERS } from './alertRoutes';
-import { withHttpErrors } from './domainErrors';
 import { isAllowed, requireUserWith } from './permissionChecks';
 import { parseInput } from './validation';
 
@@ -106,9 +105,7 @@ export function createRunRoutes(options: RunRoutesOptions): express.Router {
       'request body',
     );
     const actor = credentials.principal.userEntityRef;
-    const run = await withHttpErrors(() =>
-      options.requests.request({ ...body, actor }),
-    );
+    const run = await options.requests.request({ ...body, actor });
     res
       .status(201)
       .json(
@@ -128,9 +125,11 @@ export function createRunRoutes(options: RunRoutesOptions): express.Router {
       'request body',
     );
     const actor = credentials.principal.userEntityRef;
-    const run = await withHttpErrors(() =>
-      options.decisions.approve({ runId: req.params.id, actor, ...body }),
-    );
+    const run = await options.decisions.approve({
+      runId: req.params.id,
+      actor,
+      ...body,
+    });
     res.json(toApi(run, true, actor));
   });
 
@@ -146,9 +145,11 @@ export function createRunRoutes(options: RunRoutesOptions): express.Router {
       'request body',
     );
     const actor = credentials.principal.userEntityRef;
-    const run = await withHttpErrors(() =>
-      options.decisions.reject({ runId: req.params.id, actor, ...body }),
-    );
+    const run = await options.decisions.reject({
+      runId: req.params.id,
+      actor,
+      ...body,
+    });
     res.json(toApi(run, true, actor));
   });
 

@@ -1,5 +1,9 @@
 import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
-import { AlertNotFound, TransitionConflict, UpstreamFailure } from '../errors';
+import {
+  ConflictError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import type {
   AlertPublisher,
   AlertRepository,
@@ -34,9 +38,9 @@ export class AlertCommands {
   ): Promise<{ alert: Alert; changed: boolean }> {
     const { alerts, source, ledger, publisher } = this.options;
     const alert = await alerts.get(alertId);
-    if (!alert) throw new AlertNotFound(`No alert with id ${alertId}`);
+    if (!alert) throw new NotFoundError(`No alert with id ${alertId}`);
     const check = checkTransition(alert.state, target);
-    if (check.kind === 'conflict') throw new TransitionConflict(check.reason);
+    if (check.kind === 'conflict') throw new ConflictError(check.reason);
     if (check.kind === 'noop') return { alert, changed: false };
 
     const inAzure = isAzureAlertId(alert.id);
@@ -44,7 +48,7 @@ export class AlertCommands {
       try {
         await source.changeState(alert.id, target);
       } catch (error) {
-        throw new UpstreamFailure(
+        throw new ServiceUnavailableError(
           `Azure did not accept the change to ${target}: ${
             (error as Error).message
           }`,

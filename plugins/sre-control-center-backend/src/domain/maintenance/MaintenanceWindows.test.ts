@@ -1,14 +1,9 @@
 import type { AuditEntry } from '../alerts/ports';
-import { UpstreamFailure } from '../errors';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import type { ProjectResolver } from '../projects';
 import { MaintenanceWindows, windowName } from './MaintenanceWindows';
 import type { AlertSuppressions } from './ports';
-import {
-  ProjectNotConnected,
-  WindowNotFound,
-  type SuppressionRequest,
-  type SuppressionRule,
-} from './types';
+import type { SuppressionRequest, SuppressionRule } from './types';
 
 const SYSTEM = 'system:default/mindful-moments';
 const GROUP = '/subscriptions/s/resourcegroups/rg-mindful-moments-dev';
@@ -209,7 +204,7 @@ describe('MaintenanceWindows', () => {
     ];
     for (const name of ['someone-elses-rule', 'sre-cc-maintenance-expired']) {
       await expect(windows.end(SYSTEM, name, 'user:default/a')).rejects.toThrow(
-        WindowNotFound,
+        NotFoundError,
       );
     }
     expect(suppressions.rules).toHaveLength(2);
@@ -242,13 +237,13 @@ describe('MaintenanceWindows', () => {
   it('says when the System has no resource group, and when Azure refuses', async () => {
     const { suppressions, audit, published, windows } = setup();
     await expect(windows.list('system:default/other')).rejects.toThrow(
-      ProjectNotConnected,
+      NotFoundError,
     );
     suppressions.failWith = new Error(
       'Alert processing rules answered 403 AuthorizationFailed: no',
     );
     const failed = windows.start(SYSTEM, 30, 'r', 'user:default/a');
-    await expect(failed).rejects.toThrow(UpstreamFailure);
+    await expect(failed).rejects.toThrow(ServiceUnavailableError);
     await expect(failed).rejects.toThrow(/403 AuthorizationFailed/);
     expect(audit).toEqual([]);
     expect(published).toEqual([]);

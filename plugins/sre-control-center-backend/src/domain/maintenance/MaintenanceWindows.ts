@@ -1,6 +1,6 @@
 import type { MaintenanceWindow } from '@sre-control-center/plugin-sre-control-center-common';
 import { normalizeArmId } from '../alerts/resourceIds';
-import { UpstreamFailure } from '../errors';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import {
   findProject,
   type ProjectResolver,
@@ -11,12 +11,7 @@ import type {
   MaintenanceAudit,
   MaintenancePublisher,
 } from './ports';
-import {
-  MAINTENANCE_RULE_PREFIX,
-  ProjectNotConnected,
-  WindowNotFound,
-  type SuppressionRule,
-} from './types';
+import { MAINTENANCE_RULE_PREFIX, type SuppressionRule } from './types';
 
 export interface MaintenanceWindowsOptions {
   projects: ProjectResolver;
@@ -71,7 +66,7 @@ export class MaintenanceWindows {
     );
     const window = this.toWindow(scope.entityRef, rule);
     if (!window) {
-      throw new UpstreamFailure(
+      throw new ServiceUnavailableError(
         `Azure stored alert processing rule ${rule.name} without the requested schedule`,
       );
     }
@@ -122,7 +117,7 @@ export class MaintenanceWindows {
       w => w.name.toLowerCase() === name.toLowerCase(),
     );
     if (!window) {
-      throw new WindowNotFound(
+      throw new NotFoundError(
         `No active maintenance window ${name} for ${scope.entityRef}`,
       );
     }
@@ -150,7 +145,7 @@ export class MaintenanceWindows {
   private async scopeOf(entityRef: string): Promise<ProjectScope> {
     const scope = await findProject(this.options.projects, entityRef);
     if (!scope) {
-      throw new ProjectNotConnected(
+      throw new NotFoundError(
         `${entityRef} has no Azure resource group: add the sre-control-center/azure-resource-group annotation to the System`,
       );
     }
@@ -211,7 +206,7 @@ export class MaintenanceWindows {
     try {
       return await call();
     } catch (error) {
-      throw new UpstreamFailure(
+      throw new ServiceUnavailableError(
         `Azure did not let the portal ${what}: ${(error as Error).message}`,
       );
     }

@@ -30,13 +30,3 @@ export interface SuppressionRequest {
   from: Date;
   until: Date;
 }
-
-/** The System has no Azure resource group to silence. */
-export class ProjectNotConnected extends Error {
-  readonly name = 'ProjectNotConnected';
-}
-
-/** No active maintenance window of that name for the System. */
-export class WindowNotFound extends Error {
-  readonly name = 'WindowNotFound';
-}

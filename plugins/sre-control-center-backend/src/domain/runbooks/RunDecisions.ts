@@ -1,8 +1,12 @@
-import { TransitionConflict } from '../errors';
+import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import { findProject, type ProjectResolver } from '../projects';
 import { budgetBreach, type BudgetCheckDeps } from './budgetCheck';
 import { decisionFor } from './decisionRule';
-import { DecisionNotAllowed, OverBudget, RunNotFound } from './errors';
+import { OverBudgetError } from './errors';
 import type { RunStore } from './ports';
 import { resolveActions } from './resolveActions';
 import { announce, runAudit, type RunAnnouncer } from './runEvents';
@@ -45,7 +49,7 @@ export class RunDecisions {
         this.options.budgetCheck,
       );
       if (overBudget && !input.confirmOverBudget) {
-        throw new OverBudget(`${overBudget}. Confirm to approve anyway.`);
+        throw new OverBudgetError(`${overBudget}. Confirm to approve anyway.`);
       }
     }
     return this.decide(run, input, 'approve', overBudget);
@@ -58,7 +62,7 @@ export class RunDecisions {
 
   private async decidable(input: DecisionInput): Promise<RunRecord> {
     const run = await this.options.store.get(input.runId);
-    if (!run) throw new RunNotFound(`No run with id ${input.runId}`);
+    if (!run) throw new NotFoundError(`No run with id ${input.runId}`);
     const decision = decisionFor(run, {
       permitted: true,
       actor: input.actor,
@@ -70,8 +74,8 @@ export class RunDecisions {
         run.status !== 'pending_approval' ||
         (run.expiresAt && new Date(run.expiresAt) <= this.now());
       throw conflict
-        ? new TransitionConflict(decision.reason!)
-        : new DecisionNotAllowed(decision.reason!);
+        ? new ConflictError(decision.reason!)
+        : new NotAllowedError(decision.reason!);
     }
     return run;
   }
@@ -107,7 +111,7 @@ export class RunDecisions {
     });
     if (!updated) {
       const current = await this.options.store.get(run.id);
-      throw new TransitionConflict(
+      throw new ConflictError(
         `The run was already ${current?.status.replace('_', ' ') ?? 'changed'}${
           current?.decidedBy ? ` by ${current.decidedBy}` : ''
         }`,
@@ -121,7 +125,7 @@ export class RunDecisions {
   private async resourceGroupOf(entityRef: string): Promise<string> {
     const project = await findProject(this.options.projects, entityRef);
     if (!project) {
-      throw new TransitionConflict(
+      throw new ConflictError(
         `${entityRef} has no sre-control-center/azure-resource-group annotation any more`,
       );
     }

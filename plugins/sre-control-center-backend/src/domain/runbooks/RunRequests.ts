@@ -1,6 +1,6 @@
 import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
 import { randomUUID } from 'node:crypto';
-import { RunbookNotFound } from './errors';
+import { NotFoundError } from '@backstage/errors';
 import type { CooldownClaim, NewRun, RunStore } from './ports';
 import type { RunbookCatalog } from './RunbookCatalog';
 import { announce, runAudit, type RunAnnouncer } from './runEvents';
@@ -48,7 +48,7 @@ export class RunRequests {
       input.runbookId,
     );
     if (!definition) {
-      throw new RunbookNotFound(
+      throw new NotFoundError(
         `${input.entityRef} has no runbook ${input.runbookId}`,
       );
     }
