@@ -15,9 +15,20 @@ const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
  * same TypeScript loader that `backstage-cli package start` uses, with the
  * same working directory (so app-config.yaml and its relative paths match).
  */
+/** The local configuration, as `npm start` loads it. */
+const CONFIG_ARGS = [
+  '--config',
+  path.join(ROOT, 'app-config.yaml'),
+  '--config',
+  path.join(ROOT, 'app-config.development.yaml'),
+];
+
 function backendCommand(entry) {
   if (entry === 'production') {
-    return [process.execPath, [YARN, 'workspace', 'backend', 'start']];
+    return [
+      process.execPath,
+      [YARN, 'workspace', 'backend', 'start', ...CONFIG_ARGS],
+    ];
   }
   const transform = require.resolve(
     '@backstage/cli-node/config/nodeTransform.cjs',
@@ -30,6 +41,7 @@ function backendCommand(entry) {
       '--require',
       transform,
       path.join(__dirname, 'backend', 'index.ts'),
+      ...CONFIG_ARGS,
     ],
   ];
 }

@@ -2,12 +2,24 @@ export interface Config {
   /** SRE Control Center backend settings. None of them reaches the frontend. */
   sreControlCenter?: {
     /**
-     * Shared secret the Azure Monitor action group sends as `?token=` on the
-     * webhook URL. When unset in local development a random token is generated
-     * and logged at start.
+     * Shared secret the Azure Monitor action group (and Alertmanager) sends
+     * as `?token=` on the webhook URL. Required in production unless
+     * `webhookAuth.entra` is set; `npm start` passes one.
      * @visibility secret
      */
     webhookToken?: string;
+    permissions?: {
+      /**
+       * Users or groups (entity refs) who operate every System (acknowledge,
+       * request runs, silence, open issues) and see the operators' page,
+       * besides each System's owners.
+       */
+      operators?: string[];
+    };
+    inbox?: {
+      /** Days raw webhook bodies are kept (default 30); alerts and their history stay. */
+      retentionDays?: number;
+    };
     webhookAuth?: {
       /**
        * Azure Monitor "secure webhook": the action group sends an Entra ID
@@ -23,6 +35,13 @@ export interface Config {
          * https://login.microsoftonline.com/<tenantId>/discovery/v2.0/keys.
          */
         jwksUri?: string;
+        /**
+         * Applications (token `appid`/`azp`) allowed to send; defaults to
+         * Azure Monitor's action groups (461e8683-5575-4561-ac7f-899cc907d62a).
+         */
+        allowedAppIds?: string[];
+        /** An app role of the audience's registration the caller must hold. */
+        requiredRole?: string;
       };
     };
     azure?: {
@@ -54,7 +73,8 @@ export interface Config {
     };
     approvals?: {
       /**
-       * Entity refs (users or groups) allowed to approve runbook runs.
+       * Entity refs (users or groups) allowed to approve runbook runs of every
+       * System, besides each System's owners.
        */
       approvers?: string[];
       /**
@@ -89,18 +109,28 @@ export interface Config {
       }>;
     }>;
     /**
-     * PostgreSQL servers that execute_query actions connect to, by server name.
+     * PostgreSQL servers that execute_query actions of a System connect to:
+     * a connection string, or host, database and role with an Entra ID token
+     * of the backend's identity as the password (`entra: true`).
      */
-    postgresServers?: {
-      [serverName: string]: {
-        /**
-         * postgresql:// URL of a role allowed to end other sessions
-         * (pg_signal_backend).
-         * @visibility secret
-         */
-        connectionString: string;
-      };
-    };
+    postgresServers?: Array<{
+      /** The System whose runbooks may use it, e.g. system:default/mindful-moments. */
+      system: string;
+      /** The server's name in the System's resource group. */
+      server: string;
+      /**
+       * postgresql:// URL of a role allowed to end other sessions
+       * (pg_signal_backend).
+       * @visibility secret
+       */
+      connectionString?: string;
+      host?: string;
+      port?: number;
+      database?: string;
+      /** The PostgreSQL role mapped to the backend's managed identity. */
+      user?: string;
+      entra?: boolean;
+    }>;
     /**
      * Monthly price per App Service plan SKU in the budget's currency; used
      * to refuse scale runs that would break the budget.

@@ -8,8 +8,11 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 // Scaffolder: `/projects/new` starts projects through it.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 
-// Auth: guest sign-in for local use (see app-config.yaml).
+// Auth: Microsoft Entra ID in production (app-config.production.yaml), guest
+// sign-in locally (app-config.development.yaml). A provider without config
+// is not offered, and the guest provider refuses to run in production.
 backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-microsoft-provider'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 // Catalog: reads catalog-info.yaml and the demo organisation.
@@ -18,6 +21,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Users and groups from Microsoft Graph (catalog.providers.microsoftGraphOrg, production).
+backend.add(import('@backstage/plugin-catalog-backend-module-msgraph'));
 
 // Permissions, decided by this portal's own policy.
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -1,3 +1,4 @@
+import type { JsonObject } from '@backstage/config';
 import { ConfigReader } from '@backstage/config';
 import { readSreControlCenterConfig } from './config';
 
@@ -11,7 +12,7 @@ describe('readSreControlCenterConfig', () => {
       distinctApprover: true,
       pendingExpiryMinutes: 60,
     });
-    expect(config.postgresServers).toEqual({});
+    expect(config.postgresServers).toEqual([]);
     expect(config.runbooks).toEqual([]);
   });
 
@@ -97,5 +98,79 @@ describe('readSreControlCenterConfig', () => {
     ).toThrow(
       /sreControlCenter\.webhookToken: must be at least 16 characters.*sreControlCenter\.azrue/,
     );
+  });
+
+  describe('in production', () => {
+    const read = (block: JsonObject) =>
+      readSreControlCenterConfig(
+        new ConfigReader({ sreControlCenter: block }),
+        { production: true },
+      );
+
+    it('refuses to start without a way to authenticate webhooks', () => {
+      expect(() => read({})).toThrow(
+        /sreControlCenter\.webhookToken: required in production/,
+      );
+      expect(() =>
+        read({
+          webhookAuth: {
+            entra: { tenantId: 'tenant', audience: 'api://sre-cc' },
+          },
+        }),
+      ).not.toThrow();
+    });
+
+    it('refuses the emulator and a local runbook database', () => {
+      expect(() =>
+        read({
+          webhookToken: 'a-long-enough-token',
+          azure: { endpoint: 'http://127.0.0.1:7010' },
+        }),
+      ).toThrow(/sreControlCenter\.azure\.endpoint: .* is not an https/);
+      expect(() =>
+        read({
+          webhookToken: 'a-long-enough-token',
+          postgresServers: [
+            {
+              system: 'system:default/mindful-moments',
+              server: 'psql-mindful-moments-dev',
+              connectionString: 'postgresql://root@127.0.0.1:5432/postgres',
+            },
+          ],
+        }),
+      ).toThrow(/postgresServers\.0\.connectionString: a local database/);
+    });
+
+    it('accepts an Entra ID sign-in to the runbook database, without a password', () => {
+      const config = read({
+        webhookToken: 'a-long-enough-token',
+        postgresServers: [
+          {
+            system: 'system:default/mindful-moments',
+            server: 'psql-mindful-moments-dev',
+            host: 'psql-mindful-moments-dev.postgres.database.azure.com',
+            user: 'sre-control-center-backend',
+            entra: true,
+          },
+        ],
+      });
+      expect(config.postgresServers[0]).toMatchObject({
+        port: 5432,
+        database: 'postgres',
+        entra: true,
+      });
+      expect(() =>
+        read({
+          webhookToken: 'a-long-enough-token',
+          postgresServers: [
+            {
+              system: 'system:default/mindful-moments',
+              server: 'psql',
+              host: 'psql.example.com',
+            },
+          ],
+        }),
+      ).toThrow(/a host needs user and entra: true/);
+    });
   });
 });

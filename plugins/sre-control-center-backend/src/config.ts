@@ -43,15 +43,56 @@ const runbookSchema = z.strictObject({
   actions: z.array(runbookActionSchema).min(1),
 });
 
-/** A PostgreSQL server that execute_query actions may connect to. */
-const postgresServerSchema = z.strictObject({
-  connectionString: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
-});
+/**
+ * A PostgreSQL server that execute_query actions of one System may connect
+ * to: a connection string, or (Azure) host, database and role with an Entra
+ * ID token from the backend's identity as the password, so no password is
+ * in the configuration.
+ */
+const postgresServerSchema = z
+  .strictObject({
+    system: entityRefSchema.refine(ref => ref.startsWith('system:'), {
+      message: 'must be a System, system:namespace/name',
+    }),
+    /** The server's name in the System's resource group. */
+    server: z.string().regex(/^[\w.-]+$/, 'must be a server name'),
+    connectionString: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+      .optional(),
+    host: z
+      .string()
+      .regex(/^[\w.-]+$/, 'must be a host name')
+      .optional(),
+    port: z.number().int().min(1).max(65535).default(5432),
+    database: z.string().min(1).default('postgres'),
+    /** The PostgreSQL role mapped to the backend's managed identity. */
+    user: z.string().min(1).optional(),
+    /** Sign in with an Entra ID token (DefaultAzureCredential) instead of a password. */
+    entra: z.boolean().default(false),
+  })
+  .refine(s => Boolean(s.connectionString) !== Boolean(s.host), {
+    message: 'needs either connectionString or host (with user and entra)',
+  })
+  .refine(s => !s.host || (s.user && s.entra), {
+    message: 'a host needs user and entra: true (Entra ID token as password)',
+  });
 
 const configSchema = z.strictObject({
   webhookToken: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
+   * Users and groups who operate every System (acknowledge, run, silence,
+   * open issues) and see the operators' page, besides each System's owners.
+   */
+  permissions: z
+    .strictObject({ operators: z.array(entityRefSchema).default([]) })
+    .default({ operators: [] }),
+  inbox: z
+    .strictObject({
+      /** Days raw webhook bodies are kept; alerts and their history stay. */
+      retentionDays: z.number().int().min(1).max(3650).default(30),
+    })
+    .default({ retentionDays: 30 }),
   /** Azure's secure webhook: Entra ID bearer tokens accepted besides ?token=. */
   webhookAuth: z
     .strictObject({
@@ -63,6 +104,8 @@ const configSchema = z.strictObject({
             z.array(z.string().min(1)).min(1),
           ]),
           jwksUri: z.url().optional(),
+          allowedAppIds: z.array(z.uuid()).min(1).optional(),
+          requiredRole: z.string().min(1).optional(),
         })
         .optional(),
     })
@@ -88,8 +131,8 @@ const configSchema = z.strictObject({
       pendingExpiryMinutes: 60,
     }),
   runbooks: z.array(runbookSchema).default([]),
-  /** Connections for execute_query actions, by PostgreSQL server name. */
-  postgresServers: z.record(z.string(), postgresServerSchema).default({}),
+  /** Connections for execute_query actions, per System and server. */
+  postgresServers: z.array(postgresServerSchema).default([]),
   /**
    * Monthly price per App Service plan SKU, in the budget's currency, for the
    * budget check before a scale run. Overrides the built-in list prices.
@@ -99,18 +142,28 @@ const configSchema = z.strictObject({
 
 export type SreControlCenterConfig = z.infer<typeof configSchema>;
 export type RunbookDefinition = z.infer<typeof runbookSchema>;
+export type PostgresServerConfig = z.infer<typeof postgresServerSchema>;
 
 /**
  * Reads and validates the `sreControlCenter` block. Throws an error naming
  * every bad key (e.g. `sreControlCenter.approvals.approvers.0`) so that a
  * broken config stops the backend at start instead of failing later.
+ *
+ * In production (`NODE_ENV=production`, set by the production start script)
+ * it also refuses what only makes sense locally: no way to authenticate
+ * webhooks (neither `webhookToken` nor Entra secure-webhook settings), and an
+ * Azure endpoint that is not https (the emulator).
  */
 export function readSreControlCenterConfig(
   config: Config,
+  options: { production?: boolean } = {},
 ): SreControlCenterConfig {
+  const production =
+    options.production ?? process.env.NODE_ENV === 'production';
   const raw = config.getOptional(CONFIG_KEY) ?? {};
   const result = configSchema.safeParse(raw);
   if (result.success) {
+    if (production) checkProduction(result.data);
     return result.data;
   }
   const problems = result.error.issues.map(issue => {
@@ -127,4 +180,36 @@ export function readSreControlCenterConfig(
   throw new Error(
     `Invalid ${CONFIG_KEY} configuration: ${problems.join('; ')}`,
   );
+}
+
+function checkProduction(settings: SreControlCenterConfig): void {
+  const problems: string[] = [];
+  if (!settings.webhookToken && !settings.webhookAuth.entra) {
+    problems.push(
+      `${CONFIG_KEY}.webhookToken: required in production (SRE_CC_WEBHOOK_TOKEN), unless ${CONFIG_KEY}.webhookAuth.entra is set`,
+    );
+  }
+  const endpoint = settings.azure.endpoint;
+  if (endpoint && !endpoint.startsWith('https://')) {
+    problems.push(
+      `${CONFIG_KEY}.azure.endpoint: ${endpoint} is not an https Azure endpoint; production talks to Azure Resource Manager (leave it unset)`,
+    );
+  }
+  for (const [i, server] of settings.postgresServers.entries()) {
+    if (
+      server.connectionString &&
+      /@(127\.|localhost)/.test(server.connectionString)
+    ) {
+      problems.push(
+        `${CONFIG_KEY}.postgresServers.${i}.connectionString: a local database in production`,
+      );
+    }
+  }
+  if (problems.length > 0) {
+    throw new Error(
+      `Invalid ${CONFIG_KEY} configuration for production: ${problems.join(
+        '; ',
+      )}`,
+    );
+  }
 }

@@ -6,6 +6,8 @@ import {
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { sreControlCenterPlugin } from './plugin';
+import { systemOwning } from './tests/fixtures';
+import { startPluginBackend } from './tests/__testUtils__/pluginBackend';
 
 jest.setTimeout(60_000);
 
@@ -39,15 +41,15 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      ({ server } = await startTestBackend({
-        features: [
-          sreControlCenterPlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: { sreControlCenter: { webhookToken: TOKEN } },
-          }),
+      server = await startPluginBackend({
+        knex,
+        entities: [
+          systemOwning(
+            '/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/resourceGroups/rg-mindful-moments-dev',
+          ),
         ],
-      }));
+        config: { webhookToken: TOKEN },
+      });
     });
 
     afterAll(async () => {
@@ -103,7 +105,9 @@ describe.each(databases.eachSupportedId())(
 
       it('rejects a forged cursor', async () => {
         const res = await request(server)
-          .get(`${BASE}/alerts?entityRef=system:default/a&cursor=Zm9v`)
+          .get(
+            `${BASE}/alerts?entityRef=system:default/mindful-moments&cursor=Zm9v`,
+          )
           .set('authorization', mockCredentials.user.header());
         expect(res.status).toBe(400);
         expect(res.body.error.message).toMatch(/cursor/);
@@ -112,11 +116,11 @@ describe.each(databases.eachSupportedId())(
 
     it('says when there are no cost figures yet, and what is wrong with a bad query', async () => {
       const none = await request(server)
-        .get(`${BASE}/costs?entityRef=system:default/unknown`)
+        .get(`${BASE}/costs?entityRef=system:default/mindful-moments`)
         .set('authorization', mockCredentials.user.header());
       expect(none.status).toBe(404);
       expect(none.body.error.message).toMatch(
-        /No cost figures for system:default\/unknown/,
+        /No cost figures for system:default\/mindful-moments/,
       );
       const bad = await request(server)
         .get(`${BASE}/costs`)
@@ -138,16 +142,32 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
-    it('answers an unknown alert with a JSON 404', async () => {
-      const res = await request(server)
+    it('answers an unknown alert with a JSON 404, and a malformed id with a 400', async () => {
+      const unknown = await request(server)
+        .get(
+          `${BASE}/alerts/${encodeURIComponent(
+            '/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/providers/Microsoft.AlertsManagement/alerts/00000000-0000-0000-0000-000000000000',
+          )}`,
+        )
+        .set('authorization', mockCredentials.user.header());
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.name).toBe('NotFoundError');
+      const malformed = await request(server)
         .get(
           `${BASE}/alerts/${encodeURIComponent(
             '/subscriptions/x/alerts/none',
           )}`,
         )
         .set('authorization', mockCredentials.user.header());
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error.message).toMatch(/Invalid alert id/);
+    });
+
+    it('says nothing about Systems a user cannot see: 404', async () => {
+      const res = await request(server)
+        .get(`${BASE}/alerts?entityRef=system:default/not-in-catalog`)
+        .set('authorization', mockCredentials.user.header());
       expect(res.status).toBe(404);
-      expect(res.body.error.name).toBe('NotFoundError');
     });
 
     describe('POST /webhooks/azure-monitor', () => {
@@ -176,11 +196,22 @@ describe.each(databases.eachSupportedId())(
         expect(res.body.error.message).toMatch(/token/);
       });
 
-      it('refuses a wrong token', async () => {
-        const res = await request(server)
-          .post(`${url}?token=wrong`)
-          .send(commonAlert);
-        expect(res.status).toBe(403);
+      it('refuses a wrong token as a failed authentication, without echoing the URL’s query', async () => {
+        for (const token of ['wrong', TOKEN.slice(0, -1), `${TOKEN}x`]) {
+          const res = await request(server)
+            .post(`${url}?token=${token}`)
+            .send(commonAlert);
+          expect(res.status).toBe(401);
+          expect(JSON.stringify(res.body)).not.toContain('token=');
+          expect(res.body.request.url).toBe(url);
+        }
+        const bad = await request(server)
+          .post(`${url}?token=${TOKEN}`)
+          .set('content-type', 'application/json')
+          .send('{"schemaId":');
+        expect(JSON.stringify(bad.body)).not.toContain(TOKEN);
+        // Stack traces only in development.
+        expect(bad.body.error.stack).toBeUndefined();
       });
 
       it('says when the body is not JSON', async () => {
@@ -200,7 +231,7 @@ describe.each(databases.eachSupportedId())(
             data: {
               essentials: {
                 alertId:
-                  '/subscriptions/s/providers/Microsoft.CostManagement/alerts/1',
+                  '/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/providers/Microsoft.CostManagement/alerts/1',
                 monitoringService: 'CostAlerts',
               },
               alertContext: { AlertData: { BudgetName: 'b' } },
@@ -265,6 +296,17 @@ describe.each(databases.eachSupportedId())(
           .send({ hello: 'entity' });
         expect(bad.status).toBe(400);
         expect(bad.body.error.message).toMatch(/entityRef must name a System/);
+
+        // A System the catalog does not have: refused, kept for inspection.
+        const unknown = await request(server)
+          .post(`${url}?token=${TOKEN}&entityRef=system:default/audit-probe`)
+          .send({ hello: 'entity' });
+        expect(unknown.status).toBe(422);
+        expect(unknown.body.error.message).toMatch(
+          /system:default\/audit-probe is not a System in the catalog/,
+        );
+        const kept = await knex('inbox').orderBy('id', 'desc').first();
+        expect(kept).toMatchObject({ status: 'refused' });
       });
 
       it('accepts up to 1 MiB and answers 413 above it, saying the limit', async () => {

@@ -1,29 +1,81 @@
 import {
   createPermission,
   type BasicPermission,
+  type ResourcePermission,
 } from '@backstage/plugin-permission-common';
 
-/** Acknowledge or close an alert (synced back to Azure). */
-export const alertUpdatePermission: BasicPermission = createPermission({
+/**
+ * The catalog's resource type (`RESOURCE_TYPE_CATALOG_ENTITY` of
+ * `@backstage/plugin-catalog-common/alpha`). The Control Center's changes are
+ * permissions on the System they act on, so a policy can decide them with the
+ * catalog's conditional rules (`isEntityOwner`, `hasAnnotation`, ...).
+ */
+export const CATALOG_ENTITY_RESOURCE_TYPE = 'catalog-entity';
+
+/** A permission on one System, authorized with the System's entity ref. */
+export type SystemPermission = ResourcePermission<
+  typeof CATALOG_ENTITY_RESOURCE_TYPE
+>;
+
+/** Acknowledge or close one of the System's alerts (synced back to Azure). */
+export const alertUpdatePermission: SystemPermission = createPermission({
   name: 'sre-control-center.alert.update',
   attributes: { action: 'update' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
 });
 
-/** Request a runbook run (it may still need an approval before it executes). */
-export const runbookRunPermission: BasicPermission = createPermission({
+/** Start or end a maintenance window: silence the System's paging. */
+export const maintenanceManagePermission: SystemPermission = createPermission({
+  name: 'sre-control-center.maintenance.manage',
+  attributes: { action: 'update' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+});
+
+/** Request a runbook run for the System (it may still need an approval). */
+export const runbookRunPermission: SystemPermission = createPermission({
   name: 'sre-control-center.runbook.run',
   attributes: { action: 'create' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
 });
 
-/** Approve or reject a requested runbook run. */
-export const runbookApprovePermission: BasicPermission = createPermission({
+/** Approve or reject a requested run of one of the System's runbooks. */
+export const runbookApprovePermission: SystemPermission = createPermission({
   name: 'sre-control-center.runbook.approve',
   attributes: { action: 'update' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
 });
+
+/** Open a GitHub issue in the System's repository for one of its alerts. */
+export const issueCreatePermission: SystemPermission = createPermission({
+  name: 'sre-control-center.issue.create',
+  attributes: { action: 'create' },
+  resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+});
+
+/** See webhook deliveries that are not alerts and alerts no System claims (operators). */
+export const deliveryReadPermission: BasicPermission = createPermission({
+  name: 'sre-control-center.delivery.read',
+  attributes: { action: 'read' },
+});
+
+/** Requeue a failed webhook delivery (operators). */
+export const deliveryManagePermission: BasicPermission = createPermission({
+  name: 'sre-control-center.delivery.manage',
+  attributes: { action: 'update' },
+});
+
+/** The permissions decided per System. */
+export const systemPermissions: SystemPermission[] = [
+  alertUpdatePermission,
+  maintenanceManagePermission,
+  runbookRunPermission,
+  runbookApprovePermission,
+  issueCreatePermission,
+];
 
 /** Every permission this plugin checks, for registration with the permission framework. */
 export const sreControlCenterPermissions = [
-  alertUpdatePermission,
-  runbookRunPermission,
-  runbookApprovePermission,
+  ...systemPermissions,
+  deliveryReadPermission,
+  deliveryManagePermission,
 ];

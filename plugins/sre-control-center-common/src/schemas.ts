@@ -40,6 +40,29 @@ export const listAlertsQuerySchema = z.strictObject({
 
 export type ListAlertsQuery = z.infer<typeof listAlertsQuerySchema>;
 
+/** Query of `GET /alerts?unrouted=true`: alerts no System claims (operators). */
+export const listUnroutedAlertsQuerySchema = z.strictObject({
+  unrouted: z.literal('true'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+
+/** Query of `GET /deliveries`: webhook deliveries that are not (yet) alerts. */
+export const listDeliveriesQuerySchema = z.strictObject({
+  status: z.enum(['failed', 'pending']).default('failed'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** The id of the last delivery of the previous page. */
+  cursor: z
+    .string()
+    .regex(/^\d{1,18}$/, 'must be a cursor from this API')
+    .optional(),
+});
+
+/** `:id` of `POST /deliveries/:id/retry`. */
+export const deliveryIdSchema = z
+  .string()
+  .regex(/^\d{1,18}$/, 'must be a delivery id (a number)');
+
 /** Body of `POST /alerts/:id/acknowledge` and `POST /alerts/:id/close`. */
 export const alertStateChangeBodySchema = z.strictObject({
   comment: z.string().trim().min(1).max(1000).optional(),
@@ -51,13 +74,11 @@ export const listAuditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-/** Query of `GET /costs`. */
-export const costQuerySchema = z.strictObject({ entityRef: entityRefSchema });
-
-/** Query of `GET /runbooks`, `GET /runs` and `GET /timeline`. */
-export const projectQuerySchema = z.strictObject({
-  entityRef: entityRefSchema,
-});
+/**
+ * Query of the routes about one System and nothing else: `GET /costs`,
+ * `GET /runbooks`, `GET /maintenance`, `DELETE /maintenance/:name`.
+ */
+export const entityQuerySchema = z.strictObject({ entityRef: entityRefSchema });
 
 /** Query of `GET /runs`. */
 export const listRunsQuerySchema = z.strictObject({
@@ -86,11 +107,6 @@ export const rejectRunBodySchema = z.strictObject({
 
 /** Shortest and longest maintenance window, in minutes. */
 export const MAINTENANCE_MINUTES = { min: 5, max: 1440 } as const;
-
-/** Query of `GET /maintenance` and `DELETE /maintenance/:name`. */
-export const maintenanceQuerySchema = z.strictObject({
-  entityRef: entityRefSchema,
-});
 
 /** Body of `POST /maintenance`: silence a System's alerts for a while. */
 export const startMaintenanceBodySchema = z.strictObject({

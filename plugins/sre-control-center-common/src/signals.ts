@@ -9,3 +9,6 @@ export const SIGNAL_CHANNEL_PREFIX = 'sre-control-center:';
 export function signalChannelFor(entityRef: string): string {
   return `${SIGNAL_CHANNEL_PREFIX}${entityRef.toLocaleLowerCase('en-US')}`;
 }
+
+/** The channel of the operators' page: unrouted alerts and failed deliveries. */
+export const OPERATIONS_SIGNAL_CHANNEL = `${SIGNAL_CHANNEL_PREFIX}operations`;

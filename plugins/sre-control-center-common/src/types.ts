@@ -22,7 +22,15 @@ export type Alert = {
    * Alertmanager alerts, `unrecognized:<sha256>` for other webhook payloads.
    */
   id: string;
-  entityRef: string;
+  /** The System the alert belongs to; null while no System claims it (unrouted). */
+  entityRef: string | null;
+  /**
+   * How the alert reached its System: its target's resource group (the
+   * System's `sre-control-center/azure-resource-group`), the webhook URL's
+   * `?entityRef=`, or an Alertmanager label. Only alerts routed by the
+   * resource group start runbooks on their own. Null while unrouted.
+   */
+  routing: AlertRouting | null;
   name: string;
   severity: AlertSeverity;
   state: AlertState;
@@ -35,6 +43,23 @@ export type Alert = {
   updatedAt: string;
   /** What the alert rule's condition saw, when the payload says (metric or log query). */
   condition?: AlertCondition;
+};
+
+/** How an alert reached its System (see {@link Alert.routing}). */
+export type AlertRouting = 'resource-group' | 'webhook-url' | 'label';
+
+/**
+ * An alert no System claims (`GET /alerts?unrouted=true`), with what would
+ * route it: the annotation a System needs, or the webhook URL's `?entityRef=`
+ * for alerts without a target resource (service health).
+ */
+export type UnroutedAlert = Alert & {
+  routingHint: {
+    /** What to do, in a sentence. */
+    message: string;
+    /** The System annotation that would claim the alert, when there is one. */
+    annotation: { name: string; value: string } | null;
+  };
 };
 
 /** The condition part of an alert payload: a metric threshold or a log query. */
@@ -56,7 +81,14 @@ export type AlertCondition = {
 
 /** One line of an alert's history (`GET /alerts/:id/events`), oldest first. */
 export type AlertEvent = {
-  type: 'fired' | 'resolved' | 'acknowledged' | 'closed' | 'reopened';
+  /** `routed`: a System claimed a formerly unrouted alert (details.entityRef). */
+  type:
+    | 'fired'
+    | 'resolved'
+    | 'acknowledged'
+    | 'closed'
+    | 'reopened'
+    | 'routed';
   /** `user:default/…` for people, `azure-monitor`, or who Azure says changed it. */
   actor: string | null;
   at: string;
@@ -80,6 +112,17 @@ export interface Page<T> {
 export type AlertSignal = {
   type: 'alert.changed';
   alert: Alert;
+};
+
+/**
+ * Message on a project's signal channel carrying every alert of the System
+ * that one processing batch changed (a storm costs one message per batch,
+ * not one per alert).
+ */
+export type AlertsSignal = {
+  type: 'alerts.changed';
+  entityRef: string;
+  alerts: Alert[];
 };
 
 /** One entry of the append-only audit trail (`GET /audit`). */
@@ -135,6 +178,7 @@ export type CostsSignal = {
 /** Anything the backend pushes on a project's signal channel. */
 export type ProjectSignal =
   | AlertSignal
+  | AlertsSignal
   | CostsSignal
   | RunSignal
   | MaintenanceSignal;
@@ -229,6 +273,8 @@ export type RunbookRun = {
   finishedAt: string | null;
   results: RunActionResult[];
   error: string | null;
+  /** How many firings of the trigger alert this request stands for (a flapping alert attaches to its pending request). */
+  firings: number;
   /** Did it work: the triggering alert after the action, e.g. "resolved 4 min after the action". */
   outcome: string | null;
   /** Whether the caller may approve or reject this run now, and why not. */
@@ -273,4 +319,35 @@ export type MaintenanceWindow = {
 export type MaintenanceSignal = {
   type: 'maintenance.changed';
   entityRef: string;
+};
+
+/** Where a webhook delivery is: waiting (or retrying), or set aside after its last attempt. */
+export type DeliveryStatus = 'pending' | 'failed';
+
+/**
+ * A webhook delivery that is not (yet) an alert (`GET /deliveries`): its
+ * processing failed and is retried with backoff, or was given up after the
+ * last attempt.
+ */
+export type InboxDeliverySummary = {
+  id: string;
+  source: string;
+  kind: string;
+  status: DeliveryStatus;
+  attempts: number;
+  /** The last attempt's error. */
+  error: string | null;
+  receivedAt: string;
+  lastAttemptAt: string | null;
+  /** When a pending delivery is tried again. */
+  nextAttemptAt: string | null;
+  /** The System named on the webhook URL, if any. */
+  entityRef: string | null;
+  /** The start of the raw body, for a first look. */
+  excerpt: string;
+};
+
+/** Message on the operators' signal channel when unrouted alerts or failed deliveries change. */
+export type OperationsSignal = {
+  type: 'operations.changed';
 };

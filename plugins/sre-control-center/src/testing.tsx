@@ -98,6 +98,7 @@ export function fakeApi(
 export const sampleAlert: Alert = {
   id: '/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/providers/microsoft.alertsmanagement/alerts/1',
   entityRef: 'system:default/mindful-moments',
+  routing: 'resource-group',
   name: 'alert-high-response-time',
   severity: 'Sev2',
   state: 'New',
@@ -233,6 +234,7 @@ export const sampleRun: RunbookRun = {
   results: [],
   error: null,
   outcome: null,
+  firings: 1,
   decision: { allowed: true, reason: null },
 };
 

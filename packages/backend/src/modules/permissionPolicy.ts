@@ -3,9 +3,14 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { SrePermissionPolicy } from './SrePermissionPolicy';
+import { SreControlCenterPermissionPolicy } from '@sre-control-center/plugin-sre-control-center-backend';
 
-/** Installs {@link SrePermissionPolicy}, with approvers from `sreControlCenter.approvals`. */
+/**
+ * This portal's policy: the SRE Control Center's rules (shipped with the
+ * plugin) for its permissions, Backstage's allow-all for everything else.
+ * Approvers and operators come from `sreControlCenter.approvals.approvers`
+ * and `sreControlCenter.permissions.operators`.
+ */
 export default createBackendModule({
   pluginId: 'permission',
   moduleId: 'sre-control-center-policy',
@@ -17,11 +22,15 @@ export default createBackendModule({
         userInfo: coreServices.userInfo,
       },
       async init({ policy, config, userInfo }) {
-        const approvers =
-          config.getOptionalStringArray(
-            'sreControlCenter.approvals.approvers',
-          ) ?? [];
-        policy.setPolicy(new SrePermissionPolicy({ approvers, userInfo }));
+        const list = (key: string) =>
+          config.getOptionalStringArray(`sreControlCenter.${key}`) ?? [];
+        policy.setPolicy(
+          new SreControlCenterPermissionPolicy({
+            approvers: list('approvals.approvers'),
+            operators: list('permissions.operators'),
+            userInfo,
+          }),
+        );
       },
     });
   },

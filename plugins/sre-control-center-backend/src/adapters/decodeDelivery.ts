@@ -1,6 +1,7 @@
-import type { NotificationDecoder } from '../domain/alerts/ports';
+import type { DeliveryDecoder } from '../domain/alerts/AlertIntake';
 import { parseAlertmanagerPayload } from './alertmanager/alertmanagerPayload';
 import { decodeAzureMonitorDelivery } from './azure/decodeAzureMonitorDelivery';
+import { parseBoundedJson } from './webhook/jsonLimits';
 import { unrecognizedNotification } from './webhook/unrecognizedPayload';
 
 /**
@@ -14,8 +15,15 @@ export const DELIVERY_KINDS = {
   unrecognized: 'unrecognized',
 } as const;
 
-/** Decodes any alert delivery in the inbox by its kind. */
-export const decodeDelivery: NotificationDecoder = (kind, body, context) => {
+/**
+ * Decodes any stored alert delivery by its kind. The body is checked
+ * again here (depth, then schema): the inbox may hold deliveries accepted
+ * before a limit existed.
+ */
+export const decodeDelivery: DeliveryDecoder = (kind, text, context) => {
+  const parsed = parseBoundedJson(text);
+  if (!parsed.ok) return { ok: false, error: `body: ${parsed.error}` };
+  const body = parsed.value;
   switch (kind) {
     case DELIVERY_KINDS.alertmanager:
       return parseAlertmanagerPayload(body);

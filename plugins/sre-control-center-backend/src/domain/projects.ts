@@ -16,6 +16,8 @@ export interface ProjectResolver {
   projectForResourceGroup(resourceGroupId: string): Promise<string | undefined>;
   /** Every project connected to a resource group. */
   listProjects(): Promise<ProjectScope[]>;
+  /** Whether the catalog has this System (with or without a resource group). */
+  isSystem(entityRef: string): Promise<boolean>;
 }
 
 /** The project a System is, or undefined when it has no resource group. Refs compare case-insensitively. */

@@ -2,8 +2,7 @@ import type {
   AuditorService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import type { AuditEntry } from '../domain/alerts/ports';
-import type { AuditMirror } from '../domain/runbooks';
+import type { AuditEntry, AuditMirror } from '../domain/audit';
 
 type AuditorMeta = NonNullable<
   Parameters<AuditorService['createEvent']>[0]['meta']

@@ -1,13 +1,18 @@
 import type { SignalsService } from '@backstage/plugin-signals-node';
 import {
+  OPERATIONS_SIGNAL_CHANNEL,
   signalChannelFor,
   type Alert,
+  type OperationsSignal,
   type ProjectSignal,
 } from '@sre-control-center/plugin-sre-control-center-common';
 import type { AlertPublisher } from '../domain/alerts/ports';
 import type { CostPublisher } from '../domain/costs/CostRefresher';
 import type { MaintenancePublisher } from '../domain/maintenance/ports';
 import type { RunPublisher, RunRecord } from '../domain/runbooks';
+
+/** Alerts per message: a storm's batch is a few messages per System, each of bounded size. */
+export const ALERTS_PER_SIGNAL = 100;
 
 /**
  * Pushes project changes to the project's signal channel; across replicas
@@ -18,8 +23,38 @@ export class SignalProjectPublisher
 {
   constructor(private readonly signals: SignalsService) {}
 
-  alertChanged(alert: Alert): Promise<void> {
-    return this.publish(alert.entityRef, { type: 'alert.changed', alert });
+  /** One message per System (and per {@link ALERTS_PER_SIGNAL} alerts), not one per alert. */
+  async alertsChanged(alerts: Alert[]): Promise<void> {
+    const bySystem = new Map<string, Alert[]>();
+    let unrouted = false;
+    for (const alert of alerts) {
+      if (!alert.entityRef) {
+        unrouted = true;
+        continue;
+      }
+      const list = bySystem.get(alert.entityRef) ?? [];
+      list.push(alert);
+      bySystem.set(alert.entityRef, list);
+    }
+    for (const [entityRef, list] of bySystem) {
+      for (let i = 0; i < list.length; i += ALERTS_PER_SIGNAL) {
+        await this.publish(entityRef, {
+          type: 'alerts.changed',
+          entityRef,
+          alerts: list.slice(i, i + ALERTS_PER_SIGNAL),
+        });
+      }
+    }
+    if (unrouted) await this.operationsChanged();
+  }
+
+  /** The operators' page: unrouted alerts or failed deliveries changed. */
+  async operationsChanged(): Promise<void> {
+    await this.signals.publish<OperationsSignal>({
+      recipients: { type: 'broadcast' },
+      channel: OPERATIONS_SIGNAL_CHANNEL,
+      message: { type: 'operations.changed' },
+    });
   }
 
   costsChanged(entityRef: string): Promise<void> {

@@ -2,8 +2,10 @@ import type {
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import type { AlertReconciler, InboxProcessor } from '../domain/alerts';
+import type { AlertReconciler, UnroutedAlertRouter } from '../domain/alerts';
 import type { CostRefresher } from '../domain/costs/CostRefresher';
+import type { InboxProcessor } from '../domain/inbox/InboxProcessor';
+import type { DeliveryRegistry } from '../domain/inbox/ports';
 import type { RunSweeper } from '../domain/runbooks';
 
 /**
@@ -15,8 +17,11 @@ export async function scheduleBackgroundTasks(options: {
   logger: LoggerService;
   processor: InboxProcessor;
   reconciler: AlertReconciler;
+  unroutedRouter: UnroutedAlertRouter;
   costRefresher: CostRefresher;
   runSweeper: RunSweeper;
+  deliveries: DeliveryRegistry;
+  retentionDays: number;
 }): Promise<void> {
   const { scheduler, logger, processor, reconciler, costRefresher } = options;
 
@@ -30,10 +35,12 @@ export async function scheduleBackgroundTasks(options: {
     fn: () => options.runSweeper.sweep(),
   });
 
-  // Picks up deliveries a crash or another replica left unprocessed.
+  // Picks up deliveries a crash, a backoff or another replica left behind.
+  // Every replica drains: claims are leased, so they never share a batch.
   await scheduler.scheduleTask({
     id: 'sre-control-center:process-inbox',
-    frequency: { seconds: 30 },
+    scope: 'local',
+    frequency: { seconds: 5 },
     timeout: { minutes: 5 },
     initialDelay: { seconds: 5 },
     fn: () => processor.drain(),
@@ -56,6 +63,39 @@ export async function scheduleBackgroundTasks(options: {
       if (report.changed > 0) {
         logger.info(
           `Alert reconciliation: ${report.changed} of ${report.seen} alerts changed in Azure`,
+        );
+      }
+    },
+  });
+
+  // Unrouted alerts move to a System once the catalog has one for their
+  // resource group.
+  await scheduler.scheduleTask({
+    id: 'sre-control-center:route-unrouted-alerts',
+    frequency: { seconds: 60 },
+    timeout: { minutes: 2 },
+    initialDelay: { seconds: 30 },
+    fn: async () => {
+      const moved = await options.unroutedRouter.route();
+      if (moved > 0) logger.info(`${moved} unrouted alerts moved to Systems`);
+    },
+  });
+
+  // Raw webhook bodies are kept for the retention period; alerts and their
+  // history stay.
+  await scheduler.scheduleTask({
+    id: 'sre-control-center:prune-inbox',
+    frequency: { hours: 1 },
+    timeout: { minutes: 10 },
+    initialDelay: { minutes: 2 },
+    fn: async () => {
+      const before = new Date(
+        Date.now() - options.retentionDays * 24 * 3_600_000,
+      );
+      const pruned = await options.deliveries.prune(before);
+      if (pruned > 0) {
+        logger.info(
+          `Pruned ${pruned} webhook deliveries older than ${options.retentionDays} days`,
         );
       }
     },

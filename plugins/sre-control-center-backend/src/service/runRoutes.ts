@@ -1,19 +1,15 @@
-import type {
-  BackstageCredentials,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import {
   approveRunBodySchema,
+  entityQuerySchema,
   listRunsQuerySchema,
-  projectQuerySchema,
   rejectRunBodySchema,
   requestRunBodySchema,
   runbookApprovePermission,
   runbookRunPermission,
   type RunbookRun,
 } from '@sre-control-center/plugin-sre-control-center-common';
-import type { BasicPermission } from '@backstage/plugin-permission-common';
 import type express from 'express';
 import Router from 'express-promise-router';
 import type { AlertRepository } from '../domain/alerts';
@@ -25,13 +21,11 @@ import {
   type RunRequests,
   type RunStore,
 } from '../domain/runbooks';
-import { READERS } from './alertRoutes';
-import { isAllowed, requireUserWith } from './permissionChecks';
+import { isUser, type SystemAccess } from './systemAccess';
 import { parseInput } from './validation';
 
 export interface RunRoutesOptions {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  access: SystemAccess;
   alerts: AlertRepository;
   catalog: RunbookCatalog;
   runs: RunStore;
@@ -42,18 +36,9 @@ export interface RunRoutesOptions {
 
 /** `/runbooks` and `/runs`: definitions, requests, approvals. */
 export function createRunRoutes(options: RunRoutesOptions): express.Router {
-  const { httpAuth, permissions } = options;
+  const { access } = options;
   const router = Router();
 
-  const allowed = (
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-  ) => isAllowed(permissions, credentials, permission);
-  const userWith = (
-    req: express.Request,
-    permission: BasicPermission,
-    what: string,
-  ) => requireUserWith(options, req, permission, what);
   const toApi = (run: RunRecord, permitted: boolean, actor?: string) => {
     const { actions: _actions, ...rest } = run;
     const body: RunbookRun = {
@@ -67,91 +52,103 @@ export function createRunRoutes(options: RunRoutesOptions): express.Router {
     };
     return body;
   };
+  const actorOf = (credentials: BackstageCredentials) =>
+    isUser(credentials) ? credentials.principal.userEntityRef : undefined;
+
+  /** The run of `:id`, if the caller may see its System. */
+  const visibleRun = async (req: express.Request): Promise<RunRecord> => {
+    const run = await options.runs.get(req.params.id);
+    const missing = new NotFoundError(`No run with id ${req.params.id}`);
+    if (!run) throw missing;
+    await access.reader(req, run.entityRef).catch(error => {
+      throw error instanceof NotFoundError ? missing : error;
+    });
+    return run;
+  };
 
   router.get('/runbooks', async (req, res) => {
-    await httpAuth.credentials(req, READERS);
     const { entityRef } = parseInput(
-      projectQuerySchema,
+      entityQuerySchema,
       req.query,
       'runbook query',
     );
+    await access.reader(req, entityRef);
     const recent = await options.alerts.list({ entityRef, limit: 200 });
     res.json({ items: options.catalog.describe(entityRef, recent.items) });
   });
 
   router.get('/runs', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, READERS);
     const query = parseInput(listRunsQuerySchema, req.query, 'run query');
-    const actor =
-      credentials.principal.type === 'user'
-        ? credentials.principal.userEntityRef
-        : undefined;
-    const permitted =
-      actor !== undefined &&
-      (await allowed(credentials, runbookApprovePermission));
+    const credentials = await access.reader(req, query.entityRef);
+    const actor = actorOf(credentials);
+    const permitted = await access.allowed(
+      credentials,
+      runbookApprovePermission,
+      query.entityRef,
+    );
     const runs = await options.runs.list(query.entityRef, query.limit);
     res.json({ items: runs.map(run => toApi(run, permitted, actor)) });
   });
 
   router.post('/runs', async (req, res) => {
-    const credentials = await userWith(
-      req,
-      runbookRunPermission,
-      'request runbook runs',
-    );
     const body = parseInput(
       requestRunBodySchema,
       req.body ?? {},
       'request body',
     );
+    const credentials = await access.user(
+      req,
+      runbookRunPermission,
+      body.entityRef,
+      'request runbook runs',
+    );
     const actor = credentials.principal.userEntityRef;
     const run = await options.requests.request({ ...body, actor });
-    res
-      .status(201)
-      .json(
-        toApi(run, await allowed(credentials, runbookApprovePermission), actor),
+    const permitted = await access.allowed(
+      credentials,
+      runbookApprovePermission,
+      body.entityRef,
+    );
+    res.status(201).json(toApi(run, permitted, actor));
+  });
+
+  const decide =
+    (verdict: 'approve' | 'reject'): express.RequestHandler =>
+    async (req, res) => {
+      await access.signedInUser(req);
+      const run = await visibleRun(req);
+      const credentials = await access.user(
+        req,
+        runbookApprovePermission,
+        run.entityRef,
+        `${verdict} runbook runs`,
       );
-  });
+      const actor = credentials.principal.userEntityRef;
+      const decided =
+        verdict === 'approve'
+          ? await options.decisions.approve({
+              runId: run.id,
+              actor,
+              ...parseInput(
+                approveRunBodySchema,
+                req.body ?? {},
+                'request body',
+              ),
+            })
+          : await options.decisions.reject({
+              runId: run.id,
+              actor,
+              ...parseInput(
+                rejectRunBodySchema,
+                req.body ?? {},
+                'request body',
+              ),
+            });
+      res.json(toApi(decided, true, actor));
+    };
 
-  router.post('/runs/:id/approve', async (req, res) => {
-    const credentials = await userWith(
-      req,
-      runbookApprovePermission,
-      'approve runbook runs',
-    );
-    const body = parseInput(
-      approveRunBodySchema,
-      req.body ?? {},
-      'request body',
-    );
-    const actor = credentials.principal.userEntityRef;
-    const run = await options.decisions.approve({
-      runId: req.params.id,
-      actor,
-      ...body,
-    });
-    res.json(toApi(run, true, actor));
-  });
-
-  router.post('/runs/:id/reject', async (req, res) => {
-    const credentials = await userWith(
-      req,
-      runbookApprovePermission,
-      'reject runbook runs',
-    );
-    const body = parseInput(
-      rejectRunBodySchema,
-      req.body ?? {},
-      'request body',
-    );
-    const actor = credentials.principal.userEntityRef;
-    const run = await options.decisions.reject({
-      runId: req.params.id,
-      actor,
-      ...body,
-    });
-    res.json(toApi(run, true, actor));
-  });
+  router.post('/runs/:id/approve', decide('approve'));
+  router.post('/runs/:id/reject', decide('reject'));
 
   return router;
 }

@@ -1,6 +1,5 @@
 import {
   AuthenticationError,
-  NotAllowedError,
   ServiceUnavailableError,
 } from '@backstage/errors';
 import type express from 'express';
@@ -16,7 +15,19 @@ export interface EntraWebhookAuth {
   audience: string | string[];
   /** Where the tenant's signing keys are; defaults to Entra ID's discovery endpoint. */
   jwksUri?: string;
+  /**
+   * Applications whose tokens are accepted (the token's `appid`, or `azp` in
+   * v2.0 tokens): by default only Azure Monitor's action groups ("AzNS AAD
+   * Webhook"), so another application of the tenant allowed to get tokens
+   * for the audience cannot post alerts.
+   */
+  allowedAppIds?: string[];
+  /** An app role of the audience's registration the caller must hold (`roles` claim). */
+  requiredRole?: string;
 }
+
+/** Azure Monitor's action group service ("AzNS AAD Webhook"), which sends secure webhooks. */
+export const ACTION_GROUP_APP_ID = '461e8683-5575-4561-ac7f-899cc907d62a';
 
 /** jose failures that are the token's fault (401); any other is ours or Entra's (503). */
 const TOKEN_FAULTS = new Set([
@@ -45,14 +56,18 @@ function entraTokenVerifier(entra: EntraWebhookAuth) {
     `https://login.microsoftonline.com/${entra.tenantId}/v2.0`,
     `https://sts.windows.net/${entra.tenantId}/`,
   ];
+  const allowedApps = new Set(
+    (entra.allowedAppIds ?? [ACTION_GROUP_APP_ID]).map(id => id.toLowerCase()),
+  );
   return async (token: string): Promise<void> => {
+    let claims: Record<string, unknown>;
     try {
-      await jwtVerify(token, keys, {
+      ({ payload: claims } = await jwtVerify(token, keys, {
         issuer,
         audience: entra.audience,
         algorithms: ['RS256'],
         clockTolerance: 60,
-      });
+      }));
     } catch (error) {
       if (error instanceof errors.JOSEError && TOKEN_FAULTS.has(error.code)) {
         throw new AuthenticationError(
@@ -66,6 +81,20 @@ function entraTokenVerifier(entra: EntraWebhookAuth) {
         }`,
       );
     }
+    const app = String(claims.appid ?? claims.azp ?? '').toLowerCase();
+    if (!allowedApps.has(app)) {
+      throw new AuthenticationError(
+        `Entra ID token of application ${app || '(none)'}: only ${[
+          ...allowedApps,
+        ].join(', ')} may send alerts`,
+      );
+    }
+    const roles = Array.isArray(claims.roles) ? claims.roles : [];
+    if (entra.requiredRole && !roles.includes(entra.requiredRole)) {
+      throw new AuthenticationError(
+        `Entra ID token without the app role ${entra.requiredRole}`,
+      );
+    }
   };
 }
 
@@ -76,9 +105,11 @@ function entraTokenVerifier(entra: EntraWebhookAuth) {
  * back to the shared token.
  */
 export function createWebhookAuthenticator(options: {
-  webhookToken: string;
+  /** The shared token; absent when only Entra ID bearer tokens are accepted. */
+  webhookToken?: string;
   entra?: EntraWebhookAuth;
 }): express.RequestHandler {
+  const { webhookToken } = options;
   const verifyBearer = options.entra
     ? entraTokenVerifier(options.entra)
     : undefined;
@@ -91,6 +122,11 @@ export function createWebhookAuthenticator(options: {
       next();
       return;
     }
+    if (webhookToken === undefined) {
+      throw new AuthenticationError(
+        'Missing Entra ID bearer token: this portal accepts Azure Monitor secure webhooks only',
+      );
+    }
     if (req.query.token === undefined) {
       throw new AuthenticationError(
         verifyBearer
@@ -98,8 +134,9 @@ export function createWebhookAuthenticator(options: {
           : 'Missing ?token= on the webhook URL',
       );
     }
-    if (!tokenMatches(options.webhookToken, req.query.token)) {
-      throw new NotAllowedError('Webhook token does not match');
+    if (!tokenMatches(webhookToken, req.query.token)) {
+      // A failed authentication: 401 (a 403 would say "known, but not allowed").
+      throw new AuthenticationError('Webhook token does not match');
     }
     next();
   };

@@ -1,7 +1,5 @@
-import { CustomErrorBase, InputError } from '@backstage/errors';
+import { CustomErrorBase } from '@backstage/errors';
 import express from 'express';
-import type { Inbox, InboxDelivery } from '../domain/alerts/ports';
-import { systemRef } from '../domain/systemRef';
 
 /**
  * Largest webhook body accepted. Azure caps a common-schema alert at 256 KB
@@ -41,55 +39,3 @@ export const readRawBody: express.RequestHandler = (req, res, next) => {
     next(error);
   });
 };
-
-/** The body as text and as parsed JSON; a 400 when it is empty or not JSON. */
-export function parseJsonBody(
-  req: express.Request,
-  expected: string,
-): { raw: string; payload: unknown } {
-  const text = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-  if (!text.trim()) {
-    throw new InputError(`Empty body: expected ${expected}`);
-  }
-  try {
-    return { raw: text, payload: JSON.parse(text) };
-  } catch (e) {
-    throw new InputError(`Body is not valid JSON: ${(e as Error).message}`);
-  }
-}
-
-/**
- * `?entityRef=system:default/name` on the webhook URL: the System this action
- * group or Alertmanager receiver reports for. A 400 when it names no System.
- */
-export function entityRefParam(query: express.Request['query']): string | null {
-  const value = query.entityRef;
-  if (value === undefined) return null;
-  const ref = typeof value === 'string' ? systemRef(value) : undefined;
-  if (!ref) {
-    throw new InputError(
-      'Invalid webhook URL: entityRef must name a System, system:namespace/name',
-    );
-  }
-  return ref;
-}
-
-/**
- * Stores the delivery, then answers: 202 when it will be processed, 422 when
- * it was refused (kept in the inbox, marked processed with the reason, so it
- * can be inspected but never becomes an alert).
- */
-export async function storeAndAnswer(
-  options: { inbox: Inbox; onDelivery?: () => void },
-  delivery: InboxDelivery,
-  res: express.Response,
-): Promise<void> {
-  const id = await options.inbox.add(delivery);
-  if (delivery.rejected !== undefined) {
-    throw new UnprocessableEntityError(
-      `${delivery.rejected} (kept as inbox delivery ${id} for inspection)`,
-    );
-  }
-  res.status(202).json({ accepted: true, inboxId: id, kind: delivery.kind });
-  options.onDelivery?.();
-}

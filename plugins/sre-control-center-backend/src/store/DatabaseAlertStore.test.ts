@@ -1,7 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
 import type { Knex } from 'knex';
+import type { AlertHistoryRecord } from '../domain/alerts/types';
 import { DatabaseAlertStore } from './DatabaseAlertStore';
-import { DatabaseInbox } from './DatabaseInbox';
 import { migrationsDir } from './migrations';
 
 jest.setTimeout(60_000);
@@ -9,6 +10,7 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_16'] });
 
 const SYSTEM = 'system:default/mindful-moments';
+const LATER = '2026-11-03T10:00:00.000Z';
 
 function alertRow(n: number, overrides: Record<string, unknown> = {}) {
   const firedAt = new Date(Date.UTC(2026, 10, 1, 0, n));
@@ -17,6 +19,7 @@ function alertRow(n: number, overrides: Record<string, unknown> = {}) {
       n,
     ).padStart(4, '0')}`,
     entity_ref: SYSTEM,
+    routing: 'resource-group',
     name: `alert ${n}`,
     severity: n % 2 ? 'Sev2' : 'Sev3',
     state: 'New',
@@ -167,23 +170,6 @@ describe.each(databases.eachSupportedId())(
       expect(await store.get('nope')).toBeUndefined();
     });
 
-    it('keeps every inbox delivery, replays included', async () => {
-      const inbox = new DatabaseInbox(knex);
-      const delivery = {
-        source: 'azure-monitor' as const,
-        kind: 'common-alert',
-        deliveryKey: null,
-        body: '{"schemaId":"azureMonitorCommonAlertSchema"}',
-        receivedAt: new Date(),
-      };
-      const first = await inbox.add(delivery);
-      const second = await inbox.add(delivery);
-      expect(first).not.toEqual(second);
-      const rows = await knex('inbox').select('body');
-      expect(rows).toHaveLength(2);
-      expect(rows[0].body).toBe(delivery.body);
-    });
-
     it('keeps the condition an alert was raised with', async () => {
       const condition = {
         source: 'Log Alerts V2',
@@ -193,58 +179,144 @@ describe.each(databases.eachSupportedId())(
         query: 'exceptions | summarize count()',
         dimensions: [{ name: 'problemId', value: 'TimeoutException' }],
       };
-      const alert = {
-        id: 'alertmanager:c0ffee',
-        entityRef: SYSTEM,
-        name: 'HighErrorRate',
-        severity: 'Sev2' as const,
-        state: 'New' as const,
-        monitorCondition: 'Fired' as const,
-        targetResourceId: null,
-        description: null,
-        firedAt: '2026-11-01T02:00:00.000Z',
-        resolvedAt: null,
-        updatedAt: '2026-11-01T02:00:00.000Z',
-        condition,
-      };
-      await store.record({ alert, events: [] });
+      const alert = sample('alertmanager:c0ffee', { condition });
+      expect(
+        await store.commit([{ before: undefined, after: alert, events: [] }]),
+      ).toEqual({
+        conflicts: new Set(),
+      });
       expect(await store.get(alert.id)).toEqual(alert);
       // An alert without one comes back without the field at all.
       expect(await store.get(alertRow(1).id)).not.toHaveProperty('condition');
     });
 
-    it('keeps a refused delivery as processed with its reason, and the System named on the URL', async () => {
-      const inbox = new DatabaseInbox(knex);
-      const receivedAt = new Date('2026-11-28T10:00:00Z');
-      const refused = await inbox.add({
-        source: 'alertmanager',
-        kind: 'alertmanager',
-        deliveryKey: null,
-        body: '{"version":"3"}',
-        receivedAt,
-        rejected: 'version: Invalid input',
-      });
-      const accepted = await inbox.add({
-        source: 'alertmanager',
-        kind: 'alertmanager',
-        deliveryKey: null,
-        body: '{"version":"4"}',
-        receivedAt,
-        entityRef: SYSTEM,
-      });
-      const row = await knex('inbox').where('id', refused).first();
-      expect(row.error).toBe('version: Invalid input');
-      expect(row.processed_at).not.toBeNull();
-      const pending = await inbox.pending('alertmanager', 10);
-      expect(pending).toEqual([
+    it('writes only what did not change since it was read, each transition once', async () => {
+      const fired = sample('alertmanager:race1');
+      await store.commit([
+        { before: undefined, after: fired, events: [event(fired.id, 'fired')] },
+      ]);
+      // Two writers read the same alert: one acknowledges, one resolves.
+      const acknowledged: Alert = {
+        ...fired,
+        state: 'Acknowledged',
+        updatedAt: LATER,
+      };
+      const resolved: Alert = {
+        ...fired,
+        monitorCondition: 'Resolved',
+        resolvedAt: LATER,
+        updatedAt: LATER,
+      };
+      const a = await store.commit([
         {
-          id: accepted,
-          kind: 'alertmanager',
-          body: '{"version":"4"}',
-          receivedAt,
-          entityRef: SYSTEM,
+          before: fired,
+          after: acknowledged,
+          events: [event(fired.id, 'acknowledged')],
         },
       ]);
+      const b = await store.commit([
+        {
+          before: fired,
+          after: resolved,
+          events: [event(fired.id, 'resolved')],
+        },
+      ]);
+      expect([a.conflicts.size, b.conflicts.size]).toEqual([0, 0]);
+      expect(await store.get(fired.id)).toMatchObject({
+        state: 'Acknowledged',
+        monitorCondition: 'Resolved',
+      });
+      // The same change again, from the stale read: refused, no second line.
+      const again = await store.commit([
+        {
+          before: fired,
+          after: resolved,
+          events: [event(fired.id, 'resolved')],
+        },
+      ]);
+      expect(again.conflicts).toEqual(new Set([fired.id]));
+      // Creating an alert that exists is a conflict too.
+      const twice = await store.commit([
+        { before: undefined, after: fired, events: [event(fired.id, 'fired')] },
+      ]);
+      expect(twice.conflicts).toEqual(new Set([fired.id]));
+      expect((await store.history(fired.id)).map(e => e.type)).toEqual([
+        'fired',
+        'acknowledged',
+        'resolved',
+      ]);
+    });
+
+    it('keeps unrouted alerts apart and moves them when a System claims their group', async () => {
+      const group =
+        '/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/resourcegroups/rg-unclaimed';
+      const unrouted = sample('alertmanager:lost1', {
+        entityRef: null,
+        routing: null,
+        targetResourceId: `${group}/providers/microsoft.web/sites/app-x`,
+      });
+      await store.commit([
+        {
+          before: undefined,
+          after: unrouted,
+          events: [event(unrouted.id, 'fired')],
+        },
+      ]);
+      expect(
+        (await store.listUnrouted({ limit: 10 })).items.map(a => a.id),
+      ).toEqual([unrouted.id]);
+      expect(await store.unroutedResourceGroups(10)).toEqual([group]);
+      const moved = await store.route(
+        group,
+        'system:default/claimer',
+        new Date(LATER),
+      );
+      expect(moved.map(a => [a.id, a.entityRef, a.routing])).toEqual([
+        [unrouted.id, 'system:default/claimer', 'resource-group'],
+      ]);
+      expect((await store.history(unrouted.id)).map(e => e.type)).toEqual([
+        'fired',
+        'routed',
+      ]);
+      // Moved once: a second pass finds nothing.
+      expect(
+        await store.route(group, 'system:default/other', new Date(LATER)),
+      ).toEqual([]);
+      expect(await store.unroutedResourceGroups(10)).toEqual([]);
+    });
+
+    it('lists every alert of a System fired since a time, not a page of them', async () => {
+      const since = new Date(Date.UTC(2026, 10, 1, 0, 2));
+      const names = (await store.firedSince(SYSTEM, since)).map(a => a.name);
+      for (const n of [2, 3, 4, 5, 6]) expect(names).toContain(`alert ${n}`);
+      // Fired before, and another System's.
+      expect(names).not.toContain('alert 1');
+      expect(names).not.toContain('alert 7');
     });
   },
 );
+
+function sample(id: string, overrides: Partial<Alert> = {}): Alert {
+  return {
+    id,
+    entityRef: SYSTEM,
+    routing: 'label',
+    name: 'HighErrorRate',
+    severity: 'Sev2',
+    state: 'New',
+    monitorCondition: 'Fired',
+    targetResourceId: null,
+    description: null,
+    firedAt: '2026-11-01T02:00:00.000Z',
+    resolvedAt: null,
+    updatedAt: '2026-11-01T02:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function event(
+  alertId: string,
+  type: AlertHistoryRecord['type'],
+): AlertHistoryRecord {
+  return { alertId, type, actor: 'test', at: new Date(LATER), details: null };
+}

@@ -1,11 +1,11 @@
 import type { AuditLogEntry } from '@sre-control-center/plugin-sre-control-center-common';
 import type { Knex } from 'knex';
-import type { AuditEntry } from '../domain/alerts/ports';
+import type { AuditEntry, AuditLog, AuditTrail } from '../domain/audit';
 import { auditRow } from './auditRow';
 import { toIso } from './time';
 
 /** Reads the append-only audit trail (written by the ledgers, never updated). */
-export class DatabaseAuditLog {
+export class DatabaseAuditLog implements AuditLog, AuditTrail {
   constructor(private readonly db: Knex) {}
 
   /** Records an action that has no ledger transaction of its own (e.g. a maintenance window). */

@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry } from '../domain/alerts/ports';
+import type { AuditEntry } from '../domain/audit';
 import {
   RunSweeper,
   type NewRun,
@@ -33,6 +33,7 @@ function newRun(overrides: Partial<NewRun> = {}): NewRun {
     expiresAt: minutes(60).toISOString(),
     actions: [{ type: 'restart', resource: 'app', approval_required: true }],
     dedupeKey: null,
+    firings: 1,
     ...overrides,
   };
 }
@@ -152,6 +153,7 @@ describe.each(databases.eachSupportedId())('DatabaseRunStore on %p', id => {
       projects: {
         projectForResourceGroup: async () => undefined,
         listProjects: async () => [],
+        isSystem: async () => false,
       },
       requests: {} as RunRequests,
       execute: runId => executed.push(runId),

@@ -4,7 +4,7 @@ import type {
   RunStatus,
 } from '@sre-control-center/plugin-sre-control-center-common';
 import type { Knex } from 'knex';
-import type { AuditEntry } from '../domain/alerts/ports';
+import type { AuditEntry } from '../domain/audit';
 import {
   RUN_TRANSITIONS,
   type CooldownClaim,
@@ -43,6 +43,7 @@ interface RunRow {
   results: string | null;
   error: string | null;
   outcome: string | null;
+  firings: number;
 }
 
 function fromRow(row: RunRow): RunRecord {
@@ -68,6 +69,7 @@ function fromRow(row: RunRow): RunRecord {
     results: row.results ? (JSON.parse(row.results) as RunActionResult[]) : [],
     error: row.error,
     outcome: row.outcome,
+    firings: Number(row.firings ?? 1),
     actions: JSON.parse(row.actions) as RunbookAction[],
   };
 }
@@ -141,6 +143,14 @@ export class DatabaseRunStore implements RunStore {
         .ignore()
         .returning('id');
       if (inserted.length === 0) return undefined;
+      if (run.dedupeKey) {
+        // Replays of this firing must not attach to the run later.
+        await tx('run_firings').insert({
+          dedupe_key: run.dedupeKey,
+          run_id: run.id,
+          at: new Date(run.requestedAt),
+        });
+      }
       await tx('audit_log').insert(auditRow(entry));
       return fromRow(
         (await tx<RunRow>('runbook_runs').where('id', run.id).first())!,
@@ -164,6 +174,47 @@ export class DatabaseRunStore implements RunStore {
       .andWhere('until', '<=', now)
       .update({ until: claim.until });
     return updated === 1;
+  }
+
+  async attachFiring(firing: {
+    entityRef: string;
+    runbookId: string;
+    dedupeKey: string;
+    at: Date;
+    audit: (run: RunRecord) => AuditEntry;
+  }): Promise<{ run: RunRecord; attached: boolean } | undefined> {
+    return this.db.transaction(async tx => {
+      const pending = await tx<RunRow>('runbook_runs')
+        .where({
+          entity_ref: firing.entityRef,
+          runbook_id: firing.runbookId,
+          status: 'pending_approval',
+        })
+        .andWhere('expires_at', '>', firing.at)
+        .orderBy('requested_at', 'desc')
+        .first();
+      if (!pending) return undefined;
+      const inserted = await tx('run_firings')
+        .insert({
+          dedupe_key: firing.dedupeKey,
+          run_id: pending.id,
+          at: firing.at,
+        })
+        .onConflict('dedupe_key')
+        .ignore()
+        .returning('dedupe_key');
+      if (inserted.length === 0)
+        return { run: fromRow(pending), attached: false };
+      const updated = await tx('runbook_runs')
+        .where({ id: pending.id, status: 'pending_approval' })
+        .increment('firings', 1);
+      if (updated !== 1) return undefined;
+      const run = fromRow(
+        (await tx<RunRow>('runbook_runs').where('id', pending.id).first())!,
+      );
+      await tx('audit_log').insert(auditRow(firing.audit(run)));
+      return { run, attached: true };
+    });
   }
 
   async get(id: string): Promise<RunRecord | undefined> {

@@ -4,16 +4,15 @@ import type {
   AuditLine,
   TimelineSource,
 } from '../domain/timeline';
-import { DatabaseAuditLog } from './DatabaseAuditLog';
+import type { DatabaseAuditLog } from './DatabaseAuditLog';
 import { toIso } from './time';
 
 /** The alert history and audit trail of a System, newest first. */
 export class DatabaseTimelineSource implements TimelineSource {
-  private readonly audit: DatabaseAuditLog;
-
-  constructor(private readonly db: Knex) {
-    this.audit = new DatabaseAuditLog(db);
-  }
+  constructor(
+    private readonly db: Knex,
+    private readonly audit: DatabaseAuditLog,
+  ) {}
 
   async alertHistory(
     entityRef: string,

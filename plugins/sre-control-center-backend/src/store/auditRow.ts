@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../domain/alerts/ports';
+import type { AuditEntry } from '../domain/audit';
 
 /** The audit_log row for an entry; every ledger writes it inside its own transaction. */
 export function auditRow(entry: AuditEntry) {

@@ -7,7 +7,12 @@ import {
   type RunningEmulator,
 } from '@sre-control-center/cloud-emulator';
 import request from 'supertest';
-import { commonAlertPayload, eventually, systemOwning } from './fixtures';
+import {
+  azureAlertId as alertIdOf,
+  commonAlertPayload,
+  eventually,
+  systemOwning,
+} from './fixtures';
 import { startPluginBackend } from './__testUtils__/pluginBackend';
 
 jest.setTimeout(60_000);
@@ -177,11 +182,7 @@ describe.each(databases.eachSupportedId())(
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toMatch(/unknown field extra/);
       const missing = await request(server)
-        .post(
-          `${BASE}/alerts/${encodeURIComponent(
-            '/subscriptions/x/alerts/none',
-          )}/close`,
-        )
+        .post(`${BASE}/alerts/${encodeURIComponent(alertIdOf(999_999))}/close`)
         .set('authorization', mockCredentials.user.header());
       expect(missing.status).toBe(404);
     });

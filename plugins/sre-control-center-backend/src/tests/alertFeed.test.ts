@@ -1,6 +1,11 @@
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { commonAlertPayload, eventually, systemOwning } from './fixtures';
+import {
+  azureAlertId,
+  commonAlertPayload,
+  eventually,
+  systemOwning,
+} from './fixtures';
 import { startPluginBackend } from './__testUtils__/pluginBackend';
 
 jest.setTimeout(60_000);
@@ -18,7 +23,7 @@ function alertPayload(
   monitorCondition: 'Fired' | 'Resolved' = 'Fired',
 ) {
   return commonAlertPayload({
-    alertId: `/subscriptions/${SUB}/providers/Microsoft.AlertsManagement/alerts/alert-${n}`,
+    alertId: azureAlertId(n, SUB),
     alertRule: 'alert-high-response-time',
     severity: 'Sev2',
     monitorCondition,
@@ -61,14 +66,14 @@ describe.each(databases.eachSupportedId())(
           res.body.items[2].monitorCondition === 'Resolved',
       );
       expect(
-        all.body.items.map((a: { id: string }) => a.id.split('/').pop()),
-      ).toEqual(['alert-3', 'alert-2', 'alert-1']);
+        all.body.items.map((a: { id: string }) => a.id.split('-').pop()),
+      ).toEqual(['000000000003', '000000000002', '000000000001']);
 
       const first = await list({ limit: 2 });
       expect(first.status).toBe(200);
       expect(
-        first.body.items.map((a: { id: string }) => a.id.split('/').pop()),
-      ).toEqual(['alert-3', 'alert-2']);
+        first.body.items.map((a: { id: string }) => a.id.split('-').pop()),
+      ).toEqual(['000000000003', '000000000002']);
       const second = await list({ limit: 2, cursor: first.body.nextCursor });
       expect(second.body.items).toHaveLength(1);
       expect(second.body.items[0]).toMatchObject({

@@ -6,7 +6,12 @@ import {
   type RunningEmulator,
 } from '@sre-control-center/cloud-emulator';
 import request from 'supertest';
-import { commonAlertPayload, eventually, systemOwning } from './fixtures';
+import {
+  azureAlertId,
+  commonAlertPayload,
+  eventually,
+  systemOwning,
+} from './fixtures';
 import { startPluginBackend } from './__testUtils__/pluginBackend';
 
 jest.setTimeout(60_000);
@@ -104,9 +109,7 @@ describe.each(databases.eachSupportedId())(
 
       const missing = await request(server)
         .get(
-          `${BASE}/alerts/${encodeURIComponent(
-            '/subscriptions/x/a/none',
-          )}/events`,
+          `${BASE}/alerts/${encodeURIComponent(azureAlertId(999_999))}/events`,
         )
         .set('authorization', mockCredentials.user.header());
       expect(missing.status).toBe(404);

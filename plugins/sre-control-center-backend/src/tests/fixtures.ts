@@ -16,6 +16,26 @@ export function systemOwning(resourceGroupId: string) {
   };
 }
 
+/** An Azure alert id in its real shape; `n` makes the alert's GUID. */
+export function azureAlertId(
+  n: number,
+  subscription = '3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f',
+): string {
+  return `/subscriptions/${subscription}/providers/Microsoft.AlertsManagement/alerts/00000000-0000-4000-8000-${n
+    .toString(16)
+    .padStart(12, '0')}`;
+}
+
+/** A System without an Azure resource group: alerts reach it only by name. */
+export function plainSystem(name: string) {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name, namespace: 'default' },
+    spec: { owner: 'group:default/other-team' },
+  };
+}
+
 /** A common-alert-schema delivery with only the essentials the portal reads. */
 export function commonAlertPayload(essentials: {
   alertId: string;

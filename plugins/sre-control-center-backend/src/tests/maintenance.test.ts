@@ -195,7 +195,7 @@ describe.each(databases.eachSupportedId())(
         .send(body);
       expect(forbidden.status).toBe(403);
       expect(forbidden.body.error.message).toMatch(
-        /sre-control-center\.alert\.update/,
+        /sre-control-center\.maintenance\.manage/,
       );
       const forbiddenEnd = await request(denied)
         .delete(`${BASE}/maintenance/sre-cc-maintenance-x`)
@@ -249,9 +249,10 @@ describe.each(databases.eachSupportedId())(
         .get(`${BASE}/maintenance`)
         .query({ entityRef: 'system:default/nope' })
         .set('authorization', mockCredentials.user.header());
+      // A System the catalog does not have (or the user cannot see): a 404.
       expect(unknownSystem.status).toBe(404);
       expect(unknownSystem.body.error.message).toMatch(
-        /sre-control-center\/azure-resource-group/,
+        /No System system:default\/nope/,
       );
       const unknownWindow = await request(server)
         .delete(`${BASE}/maintenance/sre-cc-maintenance-none`)

@@ -10,8 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ChildBackendOptions } from './__testUtils__/childBackend';
 import {
+  azureAlertId,
   alertmanagerPayload,
   commonAlertPayload,
+  plainSystem,
   systemOwning,
 } from './fixtures';
 
@@ -102,15 +104,14 @@ function deliveries() {
   const list: Array<{ route: string; body: object; alertIds: string[] }> = [];
   const azure = (n: number) =>
     commonAlertPayload({
-      alertId: `/subscriptions/${SUB}/providers/Microsoft.AlertsManagement/alerts/restart-${n}`,
+      alertId: azureAlertId(n, SUB),
       alertRule: 'alert-high-response-time',
       severity: 'Sev2',
       monitorCondition: 'Fired',
       targetResourceId: SITE,
       firedDateTime: new Date(Date.UTC(2026, 10, 28, 10, 0, n)).toISOString(),
     });
-  const azureId = (n: number) =>
-    `/subscriptions/${SUB}/providers/microsoft.alertsmanagement/alerts/restart-${n}`;
+  const azureId = (n: number) => azureAlertId(n, SUB).toLowerCase();
   for (let n = 0; n < AZURE_BY_URL; n++) {
     list.push({
       route: `webhooks/azure-monitor?token=${TOKEN}&entityRef=${SYSTEM}`,
@@ -172,7 +173,9 @@ describe('kill and restart', () => {
       sqliteFile: path.join(dir, 'sre-control-center.sqlite'),
       webhookToken: TOKEN,
       azureEndpoint: emulator.url,
-      entities: [],
+      // The System exists, but the catalog has not read its annotation yet:
+      // alerts of its resource group are kept unrouted until it has.
+      entities: [plainSystem('mindful-moments')],
     };
     const first = await startChild(options);
     children.push(first);
@@ -198,11 +201,6 @@ describe('kill and restart', () => {
     expect(Number((await db('inbox').count({ n: '*' }).first())!.n)).toBe(
       all.length,
     );
-    const pending = Number(
-      (await db('inbox').whereNull('processed_at').count({ n: '*' }).first())!
-        .n,
-    );
-    expect(pending).toBeGreaterThanOrEqual(AZURE_BY_GROUP + ALERTMANAGER);
     await db.destroy();
 
     const second = await startChild({

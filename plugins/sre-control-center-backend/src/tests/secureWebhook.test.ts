@@ -170,7 +170,7 @@ describe.each(databases.eachSupportedId())(
 
     it('still takes the shared token, and asks for either when both are missing', async () => {
       expect((await post(undefined, `?token=${TOKEN}`)).status).toBe(202);
-      expect((await post(undefined, '?token=wrong')).status).toBe(403);
+      expect((await post(undefined, '?token=wrong')).status).toBe(401);
       const none = await post();
       expect(none.status).toBe(401);
       expect(none.body.error.message).toMatch(

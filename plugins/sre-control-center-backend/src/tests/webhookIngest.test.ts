@@ -4,12 +4,20 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
+import type {
+  Alert,
+  UnroutedAlert,
+} from '@sre-control-center/plugin-sre-control-center-common';
 import type { Knex } from 'knex';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { alertmanagerPayload, eventually, systemOwning } from './fixtures';
+import {
+  alertmanagerPayload,
+  eventually,
+  plainSystem,
+  systemOwning,
+} from './fixtures';
 import { startPluginBackend } from './__testUtils__/pluginBackend';
 
 jest.setTimeout(60_000);
@@ -38,7 +46,7 @@ describe.each(databases.eachSupportedId())(
       knex = await databases.init(databaseId);
       server = await startPluginBackend({
         knex,
-        entities: [systemOwning(RG)],
+        entities: [systemOwning(RG), plainSystem('other-project')],
         permission: AuthorizeResult.ALLOW,
         config: {
           webhookToken: TOKEN,
@@ -97,16 +105,19 @@ describe.each(databases.eachSupportedId())(
         threshold: 2,
         observed: 3.7215,
       });
-      const unplaced = await eventually(
+      // Shown to operators as unrouted, with what would route it.
+      const unrouted = await eventually(
         () =>
-          knex('inbox')
-            .where('body', 'like', '%alert-service-health-west-europe%')
-            .first(),
-        row => Boolean(row?.processed_at),
+          request(server)
+            .get(`${BASE}/alerts?unrouted=true`)
+            .set('authorization', mockCredentials.user.header()),
+        r => items(r).some(a => a.name === 'alert-service-health-west-europe'),
       );
-      expect(unplaced.error).toMatch(
-        /names no target resource in a resource group/,
-      );
+      const health = (unrouted.body.items as UnroutedAlert[]).find(
+        a => a.name === 'alert-service-health-west-europe',
+      )!;
+      expect(health).toMatchObject({ entityRef: null, routing: null });
+      expect(health.routingHint.message).toMatch(/\?entityRef=/);
     });
 
     describe('POST /webhooks/alertmanager', () => {
@@ -201,7 +212,7 @@ describe.each(databases.eachSupportedId())(
         });
       });
 
-      it('answers 401, 403, 400, 413 and 422 as the Azure route does', async () => {
+      it('answers 401, 400, 413 and 422 as the Azure route does', async () => {
         const payload = alertmanagerPayload();
         expect((await request(server).post(url).send(payload)).status).toBe(
           401,
@@ -209,7 +220,7 @@ describe.each(databases.eachSupportedId())(
         expect(
           (await request(server).post(`${url}?token=nope`).send(payload))
             .status,
-        ).toBe(403);
+        ).toBe(401);
         const notJson = await request(server)
           .post(`${url}?token=${TOKEN}`)
           .set('content-type', 'application/json')
@@ -229,9 +240,35 @@ describe.each(databases.eachSupportedId())(
         expect(wrong.body.error.message).toMatch(/alerts: /);
         const id = wrong.body.error.message.match(/inbox delivery (\d+)/)?.[1];
         const row = await knex('inbox').where('id', id).first();
-        expect(row).toMatchObject({ source: 'alertmanager' });
-        expect(row.processed_at).not.toBeNull();
+        expect(row).toMatchObject({
+          source: 'alertmanager',
+          status: 'refused',
+        });
         expect(row.error).toMatch(/version: /);
+
+        // A label naming a System the catalog does not have: refused, and
+        // no alert, no run, for that name.
+        const probe = alertmanagerPayload();
+        probe.alerts = [
+          {
+            ...probe.alerts[0],
+            labels: {
+              alertname: 'alert-high-response-time',
+              backstage_entity_ref: 'system:default/audit-probe',
+            },
+            fingerprint: 'AB0000000000000A',
+          },
+        ];
+        const refused = await request(server)
+          .post(`${url}?token=${TOKEN}`)
+          .send(probe);
+        expect(refused.status).toBe(422);
+        expect(refused.body.error.message).toMatch(
+          /system:default\/audit-probe is not a System in the catalog/,
+        );
+        expect(
+          await knex('alerts').where('id', 'alertmanager:ab0000000000000a'),
+        ).toEqual([]);
       });
     });
 
@@ -266,7 +303,7 @@ describe.each(databases.eachSupportedId())(
         () =>
           knex('inbox')
             .where('body', JSON.stringify(body))
-            .whereNull('processed_at'),
+            .whereNot('status', 'processed'),
         rows => rows.length === 0,
       );
     });

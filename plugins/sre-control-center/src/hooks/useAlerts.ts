@@ -53,7 +53,7 @@ export interface AlertQuery {
  *
  * - Loads the first page of {@link PAGE_SIZE}; `loadMore` fetches the next,
  *   older page with the cursor (the list calls it when scrolled to the end).
- * - Merges every `alert.changed` push by id. Pushes are read from the signal
+ * - Merges every `alerts.changed` push (a batch's alerts) by id. Pushes are read from the signal
  *   API directly rather than through `useSignal`, whose `lastSignal` state
  *   keeps only the last of several messages React batches into one render.
  * - Catches up (fetches `changedSince` its last sync) when the tab becomes
@@ -123,8 +123,9 @@ export function useAlerts(entityRef: string, query: AlertQuery = {}) {
       signalChannelFor(entityRef),
       message => {
         const signal = message as ProjectSignal;
-        if (signal.type !== 'alert.changed') return;
-        batch.push(signal.alert);
+        if (signal.type === 'alert.changed') batch.push(signal.alert);
+        else if (signal.type === 'alerts.changed') batch.push(...signal.alerts);
+        else return;
         timer ??= setTimeout(flush, PUSH_BATCH_MS);
       },
     );

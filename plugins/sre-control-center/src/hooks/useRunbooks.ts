@@ -19,7 +19,11 @@ export function useRunbooks(entityRef: string) {
   const { value, error, loading, reload } = useReloadable(
     useCallback(() => api.listRunbooks(entityRef), [api, entityRef]),
   );
-  const live = useReloadOnSignal(entityRef, ['alert.changed'], reload);
+  const live = useReloadOnSignal(
+    entityRef,
+    ['alert.changed', 'alerts.changed'],
+    reload,
+  );
   useRefreshTriggers(reload, live ? LIVE_REFRESH_MS : POLL_WITHOUT_SIGNALS_MS);
   return {
     runbooks: value,

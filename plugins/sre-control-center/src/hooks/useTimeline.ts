@@ -21,7 +21,7 @@ export function useTimeline(entityRef: string) {
   );
   const live = useReloadOnSignal(
     entityRef,
-    ['alert.changed', 'run.changed', 'maintenance.changed'],
+    ['alert.changed', 'alerts.changed', 'run.changed', 'maintenance.changed'],
     reload,
   );
   useRefreshTriggers(reload, live ? LIVE_REFRESH_MS : POLL_WITHOUT_SIGNALS_MS);

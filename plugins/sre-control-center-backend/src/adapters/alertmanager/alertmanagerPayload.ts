@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { normalizeArmId } from '../../domain/alerts/resourceIds';
 import { systemRef } from '../../domain/systemRef';
 import type { AlertNotification } from '../../domain/alerts/types';
+import { boundedName, FIELD_LIMITS, storableText } from '../webhook/fields';
 
 /**
  * Prometheus Alertmanager's webhook payload (version 4), one delivery per
@@ -62,7 +63,10 @@ const alertSchema = z
     startsAt: timestamp,
     endsAt: timestamp.optional(),
     generatorURL: z.string().optional(),
-    fingerprint: z.string().regex(/^[0-9A-Za-z]+$/, 'must be alphanumeric'),
+    fingerprint: z
+      .string()
+      .max(64)
+      .regex(/^[0-9A-Za-z]+$/, 'must be alphanumeric'),
   })
   .superRefine((alert, ctx) => {
     const ref = alert.labels[LABEL_ENTITY_REF];
@@ -72,6 +76,25 @@ const alertSchema = z
         path: ['labels', LABEL_ENTITY_REF],
         message: 'must name a System, system:namespace/name',
       });
+    }
+    const checks: Array<[string, number]> = [
+      ['alertname', FIELD_LIMITS.ruleName],
+      ...RESOURCE_LABELS.map((l): [string, number] => [
+        l,
+        FIELD_LIMITS.resourceId,
+      ]),
+    ];
+    for (const [label, max] of checks) {
+      const value = alert.labels[label];
+      const result =
+        value === undefined ? undefined : boundedName(max).safeParse(value);
+      if (result && !result.success) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['labels', label],
+          message: result.error.issues[0].message,
+        });
+      }
     }
   });
 
@@ -124,7 +147,9 @@ function notificationOf(alert: AlertmanagerAlert): AlertNotification {
     severity: severityFromLabel(labels.severity),
     monitorCondition: resolved ? 'Resolved' : 'Fired',
     targetResourceIds: resource ? [normalizeArmId(resource)] : [],
-    description: description || null,
+    description: description
+      ? storableText(description, FIELD_LIMITS.description)
+      : null,
     firedAt: new Date(alert.startsAt),
     resolvedAt: resolved && alert.endsAt ? new Date(alert.endsAt) : null,
     condition: conditionOf(alert),

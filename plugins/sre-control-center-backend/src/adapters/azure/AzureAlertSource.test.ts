@@ -3,6 +3,7 @@ import {
   startCloudEmulator,
   type RunningEmulator,
 } from '@sre-control-center/cloud-emulator';
+import { parseAzureAlertId } from '../../domain/alerts/alertIds';
 import { createArmAccess } from './armAccess';
 import { AzureAlertSource } from './AzureAlertSource';
 
@@ -49,7 +50,7 @@ describe('AzureAlertSource', () => {
     const alert = (await source.listAlerts(RESOURCE_GROUP_ID)).find(s =>
       s.alertId.endsWith(result.alertId.toLowerCase()),
     )!;
-    await source.changeState(alert.alertId, 'Acknowledged');
+    await source.changeState(parseAzureAlertId(alert.alertId)!, 'Acknowledged');
     const after = (await source.listAlerts(RESOURCE_GROUP_ID)).find(
       s => s.alertId === alert.alertId,
     )!;
@@ -62,7 +63,10 @@ describe('AzureAlertSource', () => {
   it('reports what Azure refused', async () => {
     await expect(
       source.changeState(
-        '/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/providers/Microsoft.AlertsManagement/alerts/00000000-0000-0000-0000-000000000000',
+        {
+          subscriptionId: '3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f',
+          alertGuid: '00000000-0000-0000-0000-000000000000',
+        },
         'Closed',
       ),
     ).rejects.toThrow(/Alerts Management answered 404/);

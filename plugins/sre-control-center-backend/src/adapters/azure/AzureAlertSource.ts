@@ -1,6 +1,10 @@
 import type { Client } from '@azure-rest/core-client';
 import type { AlertState } from '@sre-control-center/plugin-sre-control-center-common';
 import { z } from 'zod';
+import {
+  canonicalAlertId,
+  type AzureAlertId,
+} from '../../domain/alerts/alertIds';
 import type { AlertSnapshot, AlertSource } from '../../domain/alerts/ports';
 import { normalizeArmId } from '../../domain/alerts/resourceIds';
 import type { ArmAccess } from './armAccess';
@@ -45,9 +49,11 @@ function failure(status: string, body: unknown): Error {
 /** Azure Alerts Management over REST (`@azure-rest/core-client`). */
 export class AzureAlertSource implements AlertSource {
   private readonly client: Client;
+  private readonly origin: string;
 
   constructor(arm: ArmAccess) {
     this.client = arm.restClient(ALERTS_API_VERSION);
+    this.origin = new URL(arm.endpoint).origin;
   }
 
   async listAlerts(resourceGroupId: string): Promise<AlertSnapshot[]> {
@@ -72,9 +78,19 @@ export class AzureAlertSource implements AlertSource {
       if (response.status !== '200')
         throw failure(response.status, response.body);
       const parsed = pageSchema.parse(response.body);
-      for (const item of parsed.value)
-        snapshots.push(toSnapshot(item.id, item.properties.essentials));
+      for (const item of parsed.value) {
+        // Only alerts in their real shape: the id steers later calls.
+        const id = canonicalAlertId(item.id);
+        if (id) snapshots.push(toSnapshot(id, item.properties.essentials));
+      }
       if (!parsed.nextLink) break;
+      if (new URL(parsed.nextLink).origin !== this.origin) {
+        throw new Error(
+          `Alerts Management sent a next page on another host (${
+            new URL(parsed.nextLink).origin
+          }); not followed`,
+        );
+      }
       // nextLink is absolute and already carries api-version and the filters.
       response = await this.client
         .pathUnchecked(parsed.nextLink)
@@ -83,9 +99,14 @@ export class AzureAlertSource implements AlertSource {
     return snapshots;
   }
 
-  async changeState(alertId: string, state: AlertState): Promise<void> {
+  async changeState(alertId: AzureAlertId, state: AlertState): Promise<void> {
+    // Built from the parsed parts, each encoded: never from a stored string.
     const response = await this.client
-      .pathUnchecked(`${alertId}/changestate`)
+      .path(
+        '/subscriptions/{subscriptionId}/providers/Microsoft.AlertsManagement/alerts/{alertId}/changestate',
+        alertId.subscriptionId,
+        alertId.alertGuid,
+      )
       .post({ queryParameters: { newState: state } });
     if (response.status !== '200')
       throw failure(response.status, response.body);
@@ -97,7 +118,7 @@ function toSnapshot(
   e: z.infer<typeof essentialsSchema>,
 ): AlertSnapshot {
   return {
-    alertId: normalizeArmId(id),
+    alertId: id,
     rule: e.alertRule?.split('/').pop() ?? 'unknown rule',
     severity: e.severity,
     state: e.alertState,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { classifyAzureMonitorPayload } from '../../service/azureMonitorWebhook';
+import { classifyAzureMonitorPayload } from './classifyAzureMonitorPayload';
 import { describeAlertContext } from './alertContext';
 import { parseBudgetAlert } from './budgetAlert';
 import { parseCommonAlert } from './commonAlertSchema';

@@ -5,8 +5,9 @@ const sample = {
   schemaId: 'azureMonitorCommonAlertSchema',
   data: {
     essentials: {
+      // The docs write <subscription ID> here; only a real GUID is accepted.
       alertId:
-        '/subscriptions/<subscription ID>/providers/Microsoft.AlertsManagement/alerts/12345678-1234-1234-1234-1234567890ab',
+        '/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/providers/Microsoft.AlertsManagement/alerts/12345678-1234-1234-1234-1234567890ab',
       alertRule: 'test-metricAlertRule',
       severity: 'Sev3',
       signalType: 'Metric',
@@ -53,7 +54,7 @@ describe('parseCommonAlert', () => {
     if (!result.ok) throw new Error(result.error);
     expect(result.notification).toEqual({
       alertId:
-        '/subscriptions/<subscription id>/providers/microsoft.alertsmanagement/alerts/12345678-1234-1234-1234-1234567890ab',
+        '/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/providers/microsoft.alertsmanagement/alerts/12345678-1234-1234-1234-1234567890ab',
       rule: 'test-metricAlertRule',
       severity: 'Sev3',
       monitorCondition: 'Resolved',
@@ -98,5 +99,49 @@ describe('parseCommonAlert', () => {
     });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatch(/data\.essentials\.severity/);
+  });
+
+  it.each([
+    '/subscriptions/<subscription ID>/providers/Microsoft.AlertsManagement/alerts/12345678-1234-1234-1234-1234567890ab',
+    `/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/providers/Microsoft.AlertsManagement/alerts/x/../../../../subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.AlertsManagement/alerts/12345678-1234-1234-1234-1234567890ab`,
+    '/'.repeat(65_536),
+  ])('refuses an alert id that is not in its real shape: %#', alertId => {
+    const result = parseCommonAlert({
+      ...sample,
+      data: {
+        ...sample.data,
+        essentials: { ...sample.data.essentials, alertId },
+      },
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /^data\.essentials\.alertId: must be an Azure alert id/,
+      ),
+    });
+  });
+
+  it('refuses control characters and over-long names where they are visible', () => {
+    const withNul = parseCommonAlert({
+      ...sample,
+      data: {
+        ...sample.data,
+        essentials: { ...sample.data.essentials, alertRule: 'rule\u0000x' },
+      },
+    });
+    expect(withNul).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /alertRule: must not contain control characters/,
+      ),
+    });
+    const long = parseCommonAlert({
+      ...sample,
+      data: {
+        ...sample.data,
+        essentials: { ...sample.data.essentials, alertRule: 'r'.repeat(256) },
+      },
+    });
+    expect(long.ok).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { canonicalAlertId, isAzureAlertId } from '../../domain/alerts/alertIds';
 import { normalizeArmId } from '../../domain/alerts/resourceIds';
 import type { AlertNotification } from '../../domain/alerts/types';
+import { boundedName, FIELD_LIMITS, storableText } from '../webhook/fields';
 import { describeAlertContext } from './alertContext';
 
 /**
@@ -10,13 +12,18 @@ import { describeAlertContext } from './alertContext';
  * https://learn.microsoft.com/azure/azure-monitor/alerts/alerts-common-schema
  */
 const essentialsSchema = z.looseObject({
-  alertId: z.string().min(1),
-  alertRule: z.string().min(1),
+  // It becomes the path of Azure calls (acknowledge, close): its one real shape only.
+  alertId: z.string().refine(isAzureAlertId, {
+    message:
+      'must be an Azure alert id, /subscriptions/{subscription guid}/providers/Microsoft.AlertsManagement/alerts/{alert guid}',
+  }),
+  alertRule: boundedName(FIELD_LIMITS.ruleName),
   severity: z.enum(['Sev0', 'Sev1', 'Sev2', 'Sev3', 'Sev4']),
   monitorCondition: z.enum(['Fired', 'Resolved']),
   // Service Health and budget alerts may send null.
   alertTargetIDs: z
-    .array(z.string())
+    .array(boundedName(FIELD_LIMITS.resourceId))
+    .max(FIELD_LIMITS.targets)
     .nullish()
     .transform(ids => ids ?? []),
   firedDateTime: z.iso.datetime({ offset: true, local: true }),
@@ -74,12 +81,14 @@ export function parseCommonAlert(body: unknown): ParseResult {
   return {
     ok: true,
     notification: {
-      alertId: normalizeArmId(e.alertId),
+      alertId: canonicalAlertId(e.alertId)!,
       rule: e.alertRule,
       severity: e.severity,
       monitorCondition: e.monitorCondition,
       targetResourceIds: e.alertTargetIDs.map(normalizeArmId),
-      description: e.description ?? null,
+      description: e.description
+        ? storableText(e.description, FIELD_LIMITS.description)
+        : null,
       firedAt: utc(e.firedDateTime),
       resolvedAt: e.resolvedDateTime ? utc(e.resolvedDateTime) : null,
       ...(condition ? { condition } : {}),

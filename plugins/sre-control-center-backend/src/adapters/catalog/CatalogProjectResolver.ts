@@ -1,5 +1,4 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -7,7 +6,10 @@ import {
   ANNOTATION_BUDGET,
 } from '@sre-control-center/plugin-sre-control-center-common';
 import type { ProjectResolver, ProjectScope } from '../../domain/projects';
-import { normalizeArmId } from '../../domain/alerts/resourceIds';
+import {
+  normalizeArmId,
+  resourceGroupIdOf,
+} from '../../domain/alerts/resourceIds';
 
 /** How long a resource-group → System mapping is reused; catalog edits show up after this. */
 const TTL_MS = 60_000;
@@ -20,7 +22,9 @@ const MISS_REFRESH_MS = 5_000;
  * every alert of a burst.
  */
 export class CatalogProjectResolver implements ProjectResolver {
-  private cache: { at: number; byGroup: Map<string, ProjectScope> } | undefined;
+  private cache:
+    | { at: number; byGroup: Map<string, ProjectScope>; systems: Set<string> }
+    | undefined;
 
   constructor(
     private readonly catalog: CatalogService,
@@ -45,17 +49,25 @@ export class CatalogProjectResolver implements ProjectResolver {
     return [...(await this.mapping()).values()];
   }
 
+  async isSystem(entityRef: string): Promise<boolean> {
+    const ref = entityRef.toLocaleLowerCase('en-US');
+    await this.mapping();
+    if (this.cache!.systems.has(ref)) return true;
+    if (this.now() - this.cache!.at < MISS_REFRESH_MS) return false;
+    // A System may have been registered since the list was read.
+    this.cache = undefined;
+    await this.mapping();
+    return this.cache!.systems.has(ref);
+  }
+
   private async mapping(): Promise<Map<string, ProjectScope>> {
     if (this.cache && this.now() - this.cache.at < TTL_MS) {
       return this.cache.byGroup;
     }
+    // Every System, with or without the annotation: webhooks may name any of them.
     const { items } = await this.catalog.getEntities(
       {
-        filter: {
-          kind: 'system',
-          [`metadata.annotations.${ANNOTATION_AZURE_RESOURCE_GROUP}`]:
-            CATALOG_FILTER_EXISTS,
-        },
+        filter: { kind: 'system' },
         fields: [
           'kind',
           'metadata.name',
@@ -66,11 +78,17 @@ export class CatalogProjectResolver implements ProjectResolver {
       { credentials: await this.auth.getOwnServiceCredentials() },
     );
     const byGroup = new Map<string, ProjectScope>();
+    const systems = new Set<string>();
     for (const entity of items) {
+      systems.add(stringifyEntityRef(entity).toLocaleLowerCase('en-US'));
       const annotations = entity.metadata.annotations ?? {};
       const group = annotations[ANNOTATION_AZURE_RESOURCE_GROUP];
       if (!group) continue;
-      const resourceGroupId = normalizeArmId(group);
+      // Only a resource group id in its real shape ties a System to Azure.
+      const resourceGroupId = resourceGroupIdOf(group);
+      if (!resourceGroupId || resourceGroupId !== normalizeArmId(group)) {
+        continue;
+      }
       const budgetName = annotations[ANNOTATION_BUDGET];
       byGroup.set(resourceGroupId, {
         entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
@@ -78,7 +96,7 @@ export class CatalogProjectResolver implements ProjectResolver {
         ...(budgetName ? { budgetName } : {}),
       });
     }
-    this.cache = { at: this.now(), byGroup };
+    this.cache = { at: this.now(), byGroup, systems };
     return byGroup;
   }
 }

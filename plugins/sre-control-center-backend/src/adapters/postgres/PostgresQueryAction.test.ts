@@ -1,4 +1,6 @@
+import type { TokenCredential } from '@azure/core-auth';
 import { Client } from 'pg';
+import type { PostgresServerConfig } from '../../config';
 import { ActionFailed } from '../../domain/runbooks/errors';
 import { PostgresQueryAction } from './PostgresQueryAction';
 
@@ -6,6 +8,26 @@ import { PostgresQueryAction } from './PostgresQueryAction';
 const connectionString =
   process.env.BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING;
 const maybe = connectionString ? describe : describe.skip;
+
+const SYSTEM = 'system:default/mindful-moments';
+
+function server(url: string): PostgresServerConfig {
+  return {
+    system: SYSTEM,
+    server: 'psql-mindful-moments-dev',
+    connectionString: url,
+    port: 5432,
+    database: 'postgres',
+    entra: false,
+  };
+}
+
+/** Connection strings need no token; a call would fail the test. */
+const noCredential: TokenCredential = {
+  async getToken() {
+    throw new Error('no token expected');
+  },
+};
 
 const SERVER_ID =
   '/subscriptions/s/resourcegroups/rg/providers/microsoft.dbforpostgresql/flexibleservers/psql-mindful-moments-dev';
@@ -42,9 +64,10 @@ maybe('PostgresQueryAction against a real PostgreSQL', () => {
       FROM pg_stat_activity
       WHERE state = 'idle' AND state_change < now() - interval '1 second'
         AND application_name = '${tag}' AND pid <> pg_backend_pid()`;
-    const action = new PostgresQueryAction({
-      'psql-mindful-moments-dev': { connectionString: connectionString! },
-    });
+    const action = new PostgresQueryAction(
+      [server(connectionString!)],
+      noCredential,
+    );
     const summary = await action.run(
       {
         action: {
@@ -53,6 +76,7 @@ maybe('PostgresQueryAction against a real PostgreSQL', () => {
           query,
           approval_required: true,
         },
+        entityRef: SYSTEM,
         resourceId: SERVER_ID,
       },
       new AbortController().signal,
@@ -72,22 +96,28 @@ maybe('PostgresQueryAction against a real PostgreSQL', () => {
   });
 
   it('fails with the driver code when the server is not configured or refuses', async () => {
-    const unconfigured = new PostgresQueryAction({});
+    // Configured for another System only: the run's System has no connection.
+    const unconfigured = new PostgresQueryAction(
+      [{ ...server(connectionString!), system: 'system:default/other' }],
+      noCredential,
+    );
     const resolved = {
       action: {
         type: 'execute_query' as const,
         resource: 'psql-mindful-moments-dev',
         approval_required: true,
       },
+      entityRef: SYSTEM,
       resourceId: SERVER_ID,
     };
     await expect(
       unconfigured.run(resolved, new AbortController().signal),
     ).rejects.toMatchObject({ code: 'NotConfigured' });
 
-    const broken = new PostgresQueryAction({
-      'psql-mindful-moments-dev': { connectionString: connectionString! },
-    });
+    const broken = new PostgresQueryAction(
+      [server(connectionString!)],
+      noCredential,
+    );
     const error = await broken
       .run(
         {

@@ -1,4 +1,6 @@
-import { Client } from 'pg';
+import type { TokenCredential } from '@azure/core-auth';
+import { Client, type ClientConfig } from 'pg';
+import type { PostgresServerConfig } from '../../config';
 import { ActionFailed } from '../../domain/runbooks/errors';
 import type { ActionRunner } from '../../domain/runbooks/ports';
 import type { ResolvedAction } from '../../domain/runbooks/types';
@@ -15,31 +17,37 @@ WHERE datname = current_database()
   AND state_change < now() - interval '1 hour'
   AND pid <> pg_backend_pid()`;
 
+/** The scope of Entra ID tokens for Azure Database for PostgreSQL. */
+export const POSTGRES_ENTRA_SCOPE =
+  'https://ossrdbms-aad.database.windows.net/.default';
+
 const STATEMENT_TIMEOUT_MS = 30_000;
 
 /**
  * execute_query: connects with `pg` to the PostgreSQL server named by the
- * action (connection from sreControlCenter.postgresServers) and runs the
- * runbook's query, or the idle-session cleanup by default.
+ * action, as configured for the run's System (`sreControlCenter.postgresServers`:
+ * a connection string, or an Entra ID token of the backend's identity as the
+ * password), and runs the runbook's query, or the idle-session cleanup.
  */
 export class PostgresQueryAction implements ActionRunner {
   constructor(
-    private readonly servers: Record<string, { connectionString: string }>,
+    private readonly servers: PostgresServerConfig[],
+    private readonly credential: TokenCredential,
   ) {}
 
   async run(resolved: ResolvedAction, signal: AbortSignal): Promise<string> {
     const server = parseArmResourceId(resolved.resourceId).name;
-    const entry = Object.entries(this.servers).find(
-      ([name]) => name.toLowerCase() === server,
+    const entry = this.servers.find(
+      s => s.system === resolved.entityRef && s.server.toLowerCase() === server,
     );
     if (!entry) {
       throw new ActionFailed(
-        `No connection for PostgreSQL server ${resolved.action.resource} (sreControlCenter.postgresServers)`,
+        `No connection for PostgreSQL server ${resolved.action.resource} of ${resolved.entityRef} (sreControlCenter.postgresServers)`,
         'NotConfigured',
       );
     }
     const client = new Client({
-      connectionString: entry[1].connectionString,
+      ...(await this.connectionOf(entry)),
       application_name: 'sre-control-center-runbook',
       statement_timeout: STATEMENT_TIMEOUT_MS,
       connectionTimeoutMillis: 10_000,
@@ -61,6 +69,40 @@ export class PostgresQueryAction implements ActionRunner {
       signal.removeEventListener('abort', abort);
       await client.end().catch(() => undefined);
     }
+  }
+
+  private async connectionOf(
+    entry: PostgresServerConfig,
+  ): Promise<ClientConfig> {
+    if (entry.connectionString) {
+      return { connectionString: entry.connectionString };
+    }
+    let token;
+    try {
+      token = await this.credential.getToken(POSTGRES_ENTRA_SCOPE);
+    } catch (error) {
+      throw new ActionFailed(
+        `No Entra ID token for PostgreSQL ${entry.server}: ${
+          (error as Error).message
+        }`,
+        'CredentialUnavailable',
+      );
+    }
+    if (!token) {
+      throw new ActionFailed(
+        `No Entra ID token for PostgreSQL ${entry.server}`,
+        'CredentialUnavailable',
+      );
+    }
+    return {
+      host: entry.host,
+      port: entry.port,
+      database: entry.database,
+      user: entry.user,
+      password: token.token,
+      // Azure Database for PostgreSQL requires TLS; Entra sign-in too.
+      ssl: { rejectUnauthorized: true },
+    };
   }
 }
 

@@ -2,6 +2,7 @@ import type { AlertSeverity } from '@sre-control-center/plugin-sre-control-cente
 import { createHash } from 'node:crypto';
 import { normalizeArmId } from '../../domain/alerts/resourceIds';
 import type { AlertNotification } from '../../domain/alerts/types';
+import { FIELD_LIMITS, storableText } from './fields';
 
 /** Rule name every alert from an unrecognized payload carries. */
 export const UNRECOGNIZED_RULE = 'unrecognized payload';
@@ -31,7 +32,11 @@ function canonicalJson(value: unknown): string {
 function resourceIdsIn(value: unknown, found = new Set<string>(), depth = 0) {
   if (found.size >= MAX_IDS || depth > MAX_DEPTH) return found;
   if (typeof value === 'string') {
-    if (ARM_RESOURCE.test(value.trim())) found.add(normalizeArmId(value));
+    if (
+      value.length <= FIELD_LIMITS.resourceId &&
+      ARM_RESOURCE.test(value.trim())
+    )
+      found.add(normalizeArmId(value));
   } else if (value && typeof value === 'object') {
     for (const v of Object.values(value as Record<string, unknown>)) {
       resourceIdsIn(v, found, depth + 1);
@@ -76,9 +81,11 @@ export function unrecognizedNotification(
     severity: severityOf(body),
     monitorCondition: 'Fired',
     targetResourceIds: [...resourceIdsIn(body)],
-    description:
+    description: storableText(
       field(body, ['description', 'message', 'summary', 'title', 'text']) ??
-      'A webhook payload of a shape the Control Center does not know; the condition shows its start, the inbox keeps all of it.',
+        'A webhook payload of a shape the Control Center does not know; the condition shows its start, the inbox keeps all of it.',
+      FIELD_LIMITS.description,
+    ),
     firedAt: receivedAt,
     resolvedAt: null,
     condition: { source: 'webhook', text: excerpt },

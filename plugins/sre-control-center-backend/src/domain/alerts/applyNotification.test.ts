@@ -1,7 +1,11 @@
 import { applyNotification } from './applyNotification';
 import type { AlertNotification } from './types';
 
-const SYSTEM = 'system:default/mindful-moments';
+const SYSTEM = {
+  entityRef: 'system:default/mindful-moments',
+  routing: 'resource-group',
+} as const;
+const UNROUTED = { entityRef: null, routing: null } as const;
 const now = new Date('2026-11-28T12:00:00Z');
 
 const fired: AlertNotification = {
@@ -28,7 +32,8 @@ describe('applyNotification', () => {
     expect(outcome.changed).toBe(true);
     expect(outcome.alert).toMatchObject({
       id: fired.alertId,
-      entityRef: SYSTEM,
+      entityRef: SYSTEM.entityRef,
+      routing: 'resource-group',
       name: 'alert-high-response-time',
       state: 'New',
       monitorCondition: 'Fired',
@@ -121,5 +126,28 @@ describe('applyNotification', () => {
     expect(
       applyNotification(undefined, fired, SYSTEM, now).events[0].actor,
     ).toBe('azure-monitor');
+  });
+
+  it('keeps an alert no System claims, unrouted, and routes it when a System claims it', () => {
+    const unrouted = applyNotification(undefined, fired, UNROUTED, now);
+    expect(unrouted.alert).toMatchObject({ entityRef: null, routing: null });
+    const routed = applyNotification(unrouted.alert, resolved, SYSTEM, now);
+    expect(routed.alert).toMatchObject({
+      entityRef: SYSTEM.entityRef,
+      routing: 'resource-group',
+      monitorCondition: 'Resolved',
+    });
+    expect(routed.events.map(e => e.type)).toEqual(['routed', 'resolved']);
+  });
+
+  it('never moves an alert that has a System to another one', () => {
+    const first = applyNotification(undefined, fired, SYSTEM, now).alert;
+    const other = {
+      entityRef: 'system:default/other',
+      routing: 'label',
+    } as const;
+    const outcome = applyNotification(first, fired, other, now);
+    expect(outcome.changed).toBe(false);
+    expect(outcome.alert.entityRef).toBe(SYSTEM.entityRef);
   });
 });

@@ -2,13 +2,17 @@ import type {
   Alert,
   AlertCondition,
 } from '@sre-control-center/plugin-sre-control-center-common';
-import type { AlertEvent, AlertNotification } from './types';
+import type {
+  AlertDestination,
+  AlertHistoryRecord,
+  AlertNotification,
+} from './types';
 
 export interface NotificationOutcome {
   /** The alert after the notification; unchanged when nothing changed. */
   alert: Alert;
   /** What happened, for the alert's history; empty for a replay. */
-  events: AlertEvent[];
+  events: AlertHistoryRecord[];
   changed: boolean;
 }
 
@@ -21,17 +25,21 @@ export interface NotificationOutcome {
  * what we already know changes nothing. The user-controlled state
  * (New/Acknowledged/Closed) is never set from a notification, except that a
  * new alert starts as New.
+ *
+ * An alert keeps the System it has; one no System claimed yet (unrouted)
+ * takes the notification's destination when it has one.
  */
 export function applyNotification(
   existing: Alert | undefined,
   notification: AlertNotification,
-  entityRef: string,
+  destination: AlertDestination,
   now: Date,
 ): NotificationOutcome {
   if (!existing) {
     const alert: Alert = {
       id: notification.alertId,
-      entityRef,
+      entityRef: destination.entityRef,
+      routing: destination.routing,
       name: notification.rule,
       severity: notification.severity,
       state: 'New',
@@ -43,7 +51,7 @@ export function applyNotification(
       updatedAt: now.toISOString(),
       ...withCondition(notification.condition),
     };
-    const events: AlertEvent[] = [
+    const events: AlertHistoryRecord[] = [
       event(alert.id, 'fired', notification.firedAt, notification),
     ];
     if (notification.monitorCondition === 'Resolved') {
@@ -57,6 +65,37 @@ export function applyNotification(
       );
     }
     return { alert, events, changed: true };
+  }
+
+  if (existing.entityRef === null && destination.entityRef !== null) {
+    const routed = applyNotification(
+      {
+        ...existing,
+        entityRef: destination.entityRef,
+        routing: destination.routing,
+        updatedAt: now.toISOString(),
+      },
+      notification,
+      destination,
+      now,
+    );
+    return {
+      alert: routed.alert,
+      events: [
+        {
+          alertId: existing.id,
+          type: 'routed',
+          actor: notification.source ?? 'azure-monitor',
+          at: now,
+          details: {
+            entityRef: destination.entityRef,
+            routing: destination.routing,
+          },
+        },
+        ...routed.events,
+      ],
+      changed: true,
+    };
   }
 
   if (
@@ -103,10 +142,10 @@ function withCondition(condition: AlertCondition | undefined): {
 
 function event(
   alertId: string,
-  type: AlertEvent['type'],
+  type: AlertHistoryRecord['type'],
   at: Date,
   notification: AlertNotification,
-): AlertEvent {
+): AlertHistoryRecord {
   return {
     alertId,
     type,

@@ -89,7 +89,7 @@ describe('applySnapshot', () => {
         firedAt: snapshot.firedAt,
         resolvedAt: null,
       },
-      SYSTEM,
+      { entityRef: SYSTEM, routing: 'webhook-url' },
       now,
     ).alert;
     const resolved = applySnapshot(
@@ -106,5 +106,19 @@ describe('applySnapshot', () => {
     expect(applySnapshot(resolved.alert, snapshot, SYSTEM, now).changed).toBe(
       false,
     );
+  });
+
+  it('routes an unrouted alert that Azure lists in the System’s resource group', () => {
+    const unrouted = {
+      ...applySnapshot(undefined, snapshot, SYSTEM, now).alert,
+      entityRef: null,
+      routing: null,
+    };
+    const outcome = applySnapshot(unrouted, snapshot, SYSTEM, now);
+    expect(outcome.alert).toMatchObject({
+      entityRef: SYSTEM,
+      routing: 'resource-group',
+    });
+    expect(outcome.events.map(e => e.type)).toEqual(['routed']);
   });
 });

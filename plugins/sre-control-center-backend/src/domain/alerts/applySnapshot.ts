@@ -1,9 +1,9 @@
 import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
 import type { NotificationOutcome } from './applyNotification';
 import type { AlertSnapshot } from './ports';
-import type { AlertEvent } from './types';
+import type { AlertHistoryRecord } from './types';
 
-const stateEvent: Record<Alert['state'], AlertEvent['type']> = {
+const stateEvent: Record<Alert['state'], AlertHistoryRecord['type']> = {
   New: 'reopened',
   Acknowledged: 'acknowledged',
   Closed: 'closed',
@@ -24,9 +24,9 @@ export function applySnapshot(
   entityRef: string,
   now: Date,
 ): NotificationOutcome {
-  const events: AlertEvent[] = [];
+  const events: AlertHistoryRecord[] = [];
   const event = (
-    type: AlertEvent['type'],
+    type: AlertHistoryRecord['type'],
     at: Date,
     actor: string | null,
   ): void => {
@@ -59,6 +59,8 @@ export function applySnapshot(
       alert: {
         id: snapshot.alertId,
         entityRef,
+        // Found in the System's own resource group.
+        routing: 'resource-group',
         name: snapshot.rule,
         severity: snapshot.severity,
         state: snapshot.state,
@@ -75,6 +77,17 @@ export function applySnapshot(
   }
 
   let alert = existing;
+  if (existing.entityRef === null) {
+    // Unrouted until now; Azure lists it in this System's resource group.
+    alert = { ...alert, entityRef, routing: 'resource-group' };
+    events.push({
+      alertId: snapshot.alertId,
+      type: 'routed',
+      actor: 'azure-monitor',
+      at: now,
+      details: { entityRef, routing: 'resource-group' },
+    });
+  }
   if (
     existing.monitorCondition === 'Fired' &&
     snapshot.monitorCondition === 'Resolved'

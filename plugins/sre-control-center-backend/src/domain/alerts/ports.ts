@@ -1,11 +1,13 @@
 import type {
   Alert,
-  AlertEvent as AlertHistoryEntry,
+  AlertEvent,
   AlertSeverity,
   AlertState,
   MonitorCondition,
 } from '@sre-control-center/plugin-sre-control-center-common';
-import type { AlertEvent, AlertNotification } from './types';
+import type { AuditEntry } from '../audit';
+import type { AzureAlertId } from './alertIds';
+import type { AlertHistoryRecord, AlertNotification } from './types';
 
 /** Position after the last alert of a page (newest first). */
 export interface AlertCursor {
@@ -23,71 +25,60 @@ export interface AlertListFilter {
   changedSince?: Date;
 }
 
+/** A page of alerts, newest first. */
+export interface AlertPage {
+  items: Alert[];
+  next: AlertCursor | null;
+}
+
 /** Where alerts are kept. */
 export interface AlertRepository {
-  list(
-    filter: AlertListFilter,
-  ): Promise<{ items: Alert[]; next: AlertCursor | null }>;
+  list(filter: AlertListFilter): Promise<AlertPage>;
+  /** Alerts no System claims, newest first. */
+  listUnrouted(query: {
+    limit: number;
+    after?: AlertCursor;
+  }): Promise<AlertPage>;
   get(id: string): Promise<Alert | undefined>;
+  getMany(ids: string[]): Promise<Map<string, Alert>>;
   /** The alert's history, oldest first (empty for an unknown id). */
-  history(id: string): Promise<AlertHistoryEntry[]>;
+  history(id: string): Promise<AlertEvent[]>;
+  /** Every alert of the System that fired at or after `since`, newest first. */
+  firedSince(entityRef: string, since: Date): Promise<Alert[]>;
 }
 
-/** A raw webhook delivery, kept before it is acknowledged. */
-export interface InboxDelivery {
-  source: 'azure-monitor' | 'alertmanager' | 'github';
-  kind: string;
-  deliveryKey: string | null;
-  body: string;
-  receivedAt: Date;
-  /** The System named on the webhook URL (`?entityRef=`), lower-cased. */
-  entityRef?: string | null;
-  /**
-   * Why the delivery was refused (422): it is kept, already marked processed
-   * with this error, for inspection only.
-   */
-  rejected?: string;
-}
-
-export interface Inbox {
-  /** Stores the delivery durably and returns its inbox id. */
-  add(delivery: InboxDelivery): Promise<string>;
-}
-
-/** A delivery waiting in the inbox. */
-export interface StoredDelivery {
-  id: string;
-  kind: string;
-  body: string;
-  receivedAt: Date;
-  entityRef: string | null;
-}
-
-export interface InboxQueue {
-  /** Deliveries of a source not yet processed, oldest first, after the given id. */
-  pending(
-    source: InboxDelivery['source'],
-    limit: number,
-    afterId?: string,
-  ): Promise<StoredDelivery[]>;
-}
-
-/** What processing one delivery produced, written atomically. */
-export interface ProcessedDelivery {
-  /** The inbox delivery to mark processed; absent for changes found by reconciliation. */
-  deliveryId?: string;
-  /** The alert to save; absent when the delivery changed nothing. */
-  alert?: Alert;
-  events: AlertEvent[];
-  /** Why the delivery could not be applied; it stays in the inbox for audit. */
-  error?: string;
-  /** Leave the delivery pending (with the error) so a later drain tries again. */
-  retryLater?: boolean;
+/**
+ * One change to one alert, from what was read (`before`; undefined for an
+ * alert not stored yet) to `after`, with its history lines and audit entry.
+ */
+export interface AlertWrite {
+  before: Alert | undefined;
+  after: Alert;
+  events: AlertHistoryRecord[];
+  audit?: AuditEntry;
 }
 
 export interface AlertLedger {
-  /** Saves the alert and its events and marks the delivery processed, in one transaction. */
-  record(result: ProcessedDelivery): Promise<void>;
+  /**
+   * Applies the writes in one transaction, each only if its alert is still
+   * as it was read: a new alert only if none exists yet, a change only if
+   * every field it changes still holds its `before` value. A write's events
+   * and audit entry are stored only with it, so each transition is recorded
+   * exactly once however many writers race. Resolves the ids of the writes
+   * that did not apply: someone changed those alerts first.
+   */
+  commit(writes: AlertWrite[]): Promise<{ conflicts: Set<string> }>;
+}
+
+/** Unrouted alerts, by the resource group that would claim them. */
+export interface UnroutedAlerts {
+  /** Resource groups that unrouted alerts target, at most `limit`. */
+  unroutedResourceGroups(limit: number): Promise<string[]>;
+  /**
+   * Gives the System every unrouted alert targeting the resource group, with
+   * a `routed` history line each; resolves the alerts it moved.
+   */
+  route(resourceGroupId: string, entityRef: string, at: Date): Promise<Alert[]>;
 }
 
 /** An alert as the Azure Alerts Management API reports it. */
@@ -109,31 +100,17 @@ export interface AlertSnapshot {
 export interface AlertSource {
   /** Alerts of a resource group that changed recently, newest first. */
   listAlerts(resourceGroupId: string): Promise<AlertSnapshot[]>;
-  changeState(alertId: string, state: AlertState): Promise<void>;
+  changeState(alertId: AzureAlertId, state: AlertState): Promise<void>;
 }
 
-/** One entry of the append-only audit trail. */
-export interface AuditEntry {
-  entityRef: string;
-  actor: string;
-  action: string;
-  target: string | null;
-  at: Date;
-  details: Record<string, unknown> | null;
-}
-
-export interface AlertStateLedger {
-  /** Saves the alert's new state with its event and audit entry, in one transaction. */
-  recordStateChange(change: {
-    alert: Alert;
-    event: AlertEvent;
-    audit: AuditEntry;
-  }): Promise<void>;
-}
-
-/** Tells open browsers that an alert changed. */
+/** Tells open browsers which alerts changed (coalesced per System). */
 export interface AlertPublisher {
-  alertChanged(alert: Alert): Promise<void>;
+  alertsChanged(alerts: Alert[]): Promise<void>;
+}
+
+/** Whatever must happen once alerts changed: push to browsers, start runbooks, escalate. */
+export interface AlertChangeListener {
+  alertsChanged(alerts: Alert[]): Promise<void>;
 }
 
 /** Reads a stored delivery body of a given kind. */

@@ -1,5 +1,7 @@
 import type {
   AlertCondition,
+  AlertEvent,
+  AlertRouting,
   AlertSeverity,
   MonitorCondition,
 } from '@sre-control-center/plugin-sre-control-center-common';
@@ -28,10 +30,15 @@ export interface AlertNotification {
   source?: string;
 }
 
-/** One line of an alert's history. */
-export interface AlertEvent {
+/** Where a notification's alert belongs: a System (and how it got there), or none yet. */
+export type AlertDestination =
+  | { entityRef: string; routing: AlertRouting }
+  | { entityRef: null; routing: null };
+
+/** One line of an alert's history, as stored (the API's {@link AlertEvent} plus its alert). */
+export interface AlertHistoryRecord {
   alertId: string;
-  type: 'fired' | 'resolved' | 'acknowledged' | 'closed' | 'reopened';
+  type: AlertEvent['type'];
   actor: string | null;
   at: Date;
   details: Record<string, unknown> | null;

@@ -37,6 +37,7 @@ describe.each(databases.eachSupportedId())(
       refresher = new CostRefresher({
         projects: {
           projectForResourceGroup: async () => SYSTEM,
+          isSystem: async () => true,
           listProjects: async () => [
             {
               entityRef: SYSTEM,

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../alerts/ports';
+import type { AuditEntry } from '../audit';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import type { ProjectResolver } from '../projects';
 import { MaintenanceWindows, windowName } from './MaintenanceWindows';
@@ -15,6 +15,9 @@ const projects: ProjectResolver = {
   },
   async listProjects() {
     return [{ entityRef: SYSTEM, resourceGroupId: GROUP }];
+  },
+  async isSystem() {
+    return true;
   },
 };
 

@@ -6,17 +6,16 @@ import {
   type ProjectResolver,
   type ProjectScope,
 } from '../projects';
-import type {
-  AlertSuppressions,
-  MaintenanceAudit,
-  MaintenancePublisher,
-} from './ports';
+import type { AuditEntry, AuditLog, AuditMirror } from '../audit';
+import type { AlertSuppressions, MaintenancePublisher } from './ports';
 import { MAINTENANCE_RULE_PREFIX, type SuppressionRule } from './types';
 
 export interface MaintenanceWindowsOptions {
   projects: ProjectResolver;
   suppressions: AlertSuppressions;
-  audit: MaintenanceAudit;
+  audit: AuditLog;
+  /** Backstage's auditor gets every start and end too. */
+  mirror?: AuditMirror;
   publisher: MaintenancePublisher;
   now?: () => Date;
 }
@@ -70,7 +69,7 @@ export class MaintenanceWindows {
         `Azure stored alert processing rule ${rule.name} without the requested schedule`,
       );
     }
-    await this.options.audit.append({
+    await this.audit({
       entityRef: scope.entityRef,
       actor,
       action: 'maintenance.start',
@@ -125,7 +124,7 @@ export class MaintenanceWindows {
       this.options.suppressions.delete(scope.resourceGroupId, window.name),
     );
     const at = this.now();
-    await this.options.audit.append({
+    await this.audit({
       entityRef: scope.entityRef,
       actor,
       action: 'maintenance.end',
@@ -210,6 +209,11 @@ export class MaintenanceWindows {
         `Azure did not let the portal ${what}: ${(error as Error).message}`,
       );
     }
+  }
+
+  private async audit(entry: AuditEntry): Promise<void> {
+    await this.options.audit.append(entry);
+    this.options.mirror?.record(entry);
   }
 
   private now(): Date {

@@ -1,4 +1,3 @@
-import type { AuditEntry } from '../alerts/ports';
 import type { SuppressionRequest, SuppressionRule } from './types';
 
 /** Azure's alert processing rules that remove all action groups, in one resource group. */
@@ -8,11 +7,6 @@ export interface AlertSuppressions {
   list(resourceGroupId: string): Promise<SuppressionRule[]>;
   /** Resolves false when there was no such rule. */
   delete(resourceGroupId: string, name: string): Promise<boolean>;
-}
-
-/** Where starting and ending a window is recorded. */
-export interface MaintenanceAudit {
-  append(entry: AuditEntry): Promise<void>;
 }
 
 /** Tells open pages that a System's maintenance windows changed. */

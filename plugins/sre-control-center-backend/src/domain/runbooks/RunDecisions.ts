@@ -3,7 +3,11 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import { findProject, type ProjectResolver } from '../projects';
+import {
+  findProject,
+  type ProjectResolver,
+  type ProjectScope,
+} from '../projects';
 import { budgetBreach, type BudgetCheckDeps } from './budgetCheck';
 import { decisionFor } from './decisionRule';
 import { OverBudgetError } from './errors';
@@ -42,10 +46,10 @@ export class RunDecisions {
     let overBudget: string | undefined;
     const scale = run.actions.filter(a => a.type === 'scale');
     if (scale.length > 0) {
-      const resourceGroupId = await this.resourceGroupOf(run.entityRef);
+      const project = await this.projectOf(run.entityRef);
       overBudget = await budgetBreach(
         run.entityRef,
-        resolveActions(scale, resourceGroupId),
+        resolveActions(scale, project),
         this.options.budgetCheck,
       );
       if (overBudget && !input.confirmOverBudget) {
@@ -122,14 +126,14 @@ export class RunDecisions {
     return updated;
   }
 
-  private async resourceGroupOf(entityRef: string): Promise<string> {
+  private async projectOf(entityRef: string): Promise<ProjectScope> {
     const project = await findProject(this.options.projects, entityRef);
     if (!project) {
       throw new ConflictError(
         `${entityRef} has no sre-control-center/azure-resource-group annotation any more`,
       );
     }
-    return project.resourceGroupId;
+    return project;
   }
 
   private now(): Date {

@@ -117,10 +117,7 @@ export class RunExecutor {
       };
     }
     const timeout = this.options.actionTimeoutMs ?? ACTION_TIMEOUT_MS;
-    for (const resolved of resolveActions(
-      run.actions,
-      project.resourceGroupId,
-    )) {
+    for (const resolved of resolveActions(run.actions, project)) {
       const startedAt = this.now().toISOString();
       const base = {
         type: resolved.action.type,

@@ -58,6 +58,7 @@ export class RunRequests {
       reason: input.reason ?? null,
       triggerAlert: null,
       dedupeKey: null,
+      approvalReason: null,
     });
     // Without a dedupe key creation always stores the run.
     return run!;
@@ -68,20 +69,65 @@ export class RunRequests {
    * firing (the dedupe key holds the fired time), so replays, acknowledgements
    * and reconciliation passes change nothing; and only for recent firings
    * ({@link TRIGGER_MAX_AGE_MS}).
+   *
+   * Only an alert of the System's own stack (routed by its resource group)
+   * may run anything on its own: one routed by a label or the webhook URL
+   * says who it is about, not that it is, so its run waits for approval.
+   * A firing whose runbook already waits for approval attaches to that
+   * request ("3 firings") instead of queuing a second one.
    */
   async alertChanged(alert: Alert): Promise<void> {
+    const { entityRef } = alert;
+    if (!entityRef) return;
     if (alert.monitorCondition !== 'Fired' || alert.state === 'Closed') return;
     const now = this.options.now?.() ?? new Date();
     if (now.getTime() - Date.parse(alert.firedAt) > TRIGGER_MAX_AGE_MS) return;
+    const ownStack = alert.routing === 'resource-group';
     for (const definition of this.options.catalog.triggeredBy(alert)) {
+      const dedupeKey = `${definition.id}|${alert.id}|${alert.firedAt}`;
+      const waits = !ownStack || requiresApproval(definition.actions);
+      if (waits && (await this.attach(definition, alert, dedupeKey, now))) {
+        continue;
+      }
       await this.create(definition, {
-        entityRef: alert.entityRef,
+        entityRef,
         actor: AUTOMATION_ACTOR,
         reason: `${alert.name} fired at ${alert.firedAt}`,
         triggerAlert: { id: alert.id, name: alert.name },
-        dedupeKey: `${definition.id}|${alert.id}|${alert.firedAt}`,
+        dedupeKey,
+        approvalReason: ownStack
+          ? null
+          : `the alert reached ${entityRef} by ${
+              alert.routing === 'label' ? 'its label' : 'the webhook URL'
+            }, not by the System's resource group: automatic actions need an approval`,
       });
     }
+  }
+
+  /** Attaches the firing to a request waiting for approval; false when none waits. */
+  private async attach(
+    definition: RunbookDefinition,
+    alert: Alert,
+    dedupeKey: string,
+    now: Date,
+  ): Promise<boolean> {
+    const attached = await this.options.store.attachFiring({
+      entityRef: alert.entityRef!,
+      runbookId: definition.id,
+      dedupeKey,
+      at: now,
+      audit: run =>
+        runAudit(run, AUTOMATION_ACTOR, 'run.firing-attached', now, {
+          alert: alert.id,
+          firedAt: alert.firedAt,
+          firings: run.firings,
+        }),
+    });
+    if (!attached) return false;
+    if (attached.attached) {
+      await announce(this.options, attached.run, []);
+    }
+    return true;
   }
 
   private async create(
@@ -92,10 +138,13 @@ export class RunRequests {
       reason: string | null;
       triggerAlert: { id: string; name: string } | null;
       dedupeKey: string | null;
+      /** Why a runbook that needs none still waits for an approval. */
+      approvalReason: string | null;
     },
   ): Promise<RunRecord | undefined> {
     const now = this.options.now?.() ?? new Date();
-    const needsApproval = requiresApproval(definition.actions);
+    const needsApproval =
+      requiresApproval(definition.actions) || input.approvalReason !== null;
     const run: NewRun = {
       id: randomUUID(),
       entityRef: input.entityRef,
@@ -114,6 +163,7 @@ export class RunRequests {
         : null,
       actions: definition.actions,
       dedupeKey: input.dedupeKey,
+      firings: 1,
     };
     // Only alert-started automatic runs are held back by the cooldown: a
     // person asking for a restart means it.
@@ -121,6 +171,7 @@ export class RunRequests {
       reason: input.reason,
       alert: input.triggerAlert?.id ?? null,
       approval: needsApproval ? 'required' : 'not required',
+      ...(input.approvalReason ? { approvalReason: input.approvalReason } : {}),
     };
     const audit = runAudit(run, input.actor, 'run.requested', now, details);
     let cooldown: CooldownClaim | undefined;

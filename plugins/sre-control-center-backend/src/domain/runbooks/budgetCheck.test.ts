@@ -8,6 +8,7 @@ const scaleTo = (sku: string): ResolvedAction => ({
     target_sku: sku,
     approval_required: true,
   },
+  entityRef: 'system:default/mindful-moments',
   resourceId:
     '/subscriptions/s/resourcegroups/rg/providers/microsoft.web/serverfarms/asp-mindful-moments-dev',
 });

@@ -3,7 +3,7 @@ import type {
   RunActionResult,
   RunStatus,
 } from '@sre-control-center/plugin-sre-control-center-common';
-import type { AuditEntry } from '../alerts/ports';
+import type { AuditEntry } from '../audit';
 import type { RunTransition } from './runStates';
 import type { ResolvedAction, RunRecord } from './types';
 
@@ -75,6 +75,19 @@ export interface RunStore {
     audit: AuditEntry,
     cooldown?: CooldownClaim,
   ): Promise<RunRecord | undefined>;
+  /**
+   * Attaches a new firing of a runbook's trigger alert to the System's
+   * request of that runbook still waiting for approval, once per firing
+   * (the dedupe key): `attached` false for a replay. Undefined when no
+   * request is waiting.
+   */
+  attachFiring(firing: {
+    entityRef: string;
+    runbookId: string;
+    dedupeKey: string;
+    at: Date;
+    audit: (run: RunRecord) => AuditEntry;
+  }): Promise<{ run: RunRecord; attached: boolean } | undefined>;
   get(id: string): Promise<RunRecord | undefined>;
   list(entityRef: string, limit: number): Promise<RunRecord[]>;
   /** Applies the transition if the run is in one of its `from` states; undefined otherwise. */
@@ -125,11 +138,6 @@ export interface RunAlerts {
   get(id: string): Promise<Alert | undefined>;
   /** A System's alerts fired since the given time. */
   firedSince(entityRef: string, since: Date): Promise<Alert[]>;
-}
-
-/** Mirrors every audit entry to the platform's audit service. */
-export interface AuditMirror {
-  record(entry: AuditEntry): void;
 }
 
 export type { RunActionResult };

@@ -1,5 +1,5 @@
-import type { AuditEntry } from '../alerts/ports';
-import type { AuditMirror, RunPublisher } from './ports';
+import type { AuditEntry, AuditMirror } from '../audit';
+import type { RunPublisher } from './ports';
 import type { RunRecord } from './types';
 
 /** Where a run's changes are announced once they are stored. */

@@ -29,6 +29,8 @@ export type RunRecord = Omit<RunbookRun, 'decision'> & {
 /** An action bound to the System's Azure resources. */
 export interface ResolvedAction {
   action: RunbookAction;
+  /** The System the run is for. */
+  entityRef: string;
   /** ARM id of the resource (site, plan or PostgreSQL flexible server), lower-cased. */
   resourceId: string;
 }

@@ -20,7 +20,10 @@ export function AlertActions(props: {
   const { alert, onChanged } = props;
   const api = useApi(sreControlCenterApiRef);
   const alertApi = useApi(alertApiRef);
-  const { allowed } = usePermission({ permission: alertUpdatePermission });
+  const { allowed } = usePermission({
+    permission: alertUpdatePermission,
+    resourceRef: alert.entityRef ?? undefined,
+  });
   const [busy, setBusy] = useState(false);
 
   const run = async (action: 'acknowledge' | 'close') => {

@@ -15,6 +15,7 @@ const verb: Record<AlertEvent['type'], string> = {
   acknowledged: 'Acknowledged',
   closed: 'Closed',
   reopened: 'Reopened',
+  routed: 'Routed to its System',
 };
 
 /** "Acknowledged by user:default/alex.sre", or the verb alone. */

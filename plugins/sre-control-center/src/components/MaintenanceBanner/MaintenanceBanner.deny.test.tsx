@@ -13,7 +13,7 @@ import { MaintenanceBanner } from './MaintenanceBanner';
 
 // In its own file: usePermission caches decisions per module registry, so a
 // DENY test must not share one with ALLOW tests.
-describe('MaintenanceBanner without the alert.update permission', () => {
+describe('MaintenanceBanner without the maintenance.manage permission', () => {
   it('shows the banner but disables both buttons, saying why', async () => {
     const api = fakeApi();
     api.maintenanceState.windows = [sampleMaintenanceWindow()];
@@ -42,7 +42,7 @@ describe('MaintenanceBanner without the alert.update permission', () => {
 
     await userEvent.hover(silence.parentElement!);
     expect(await screen.findByRole('tooltip')).toHaveTextContent(
-      'Silencing alerts needs the sre-control-center.alert.update permission',
+      'Silencing alerts needs the sre-control-center.maintenance.manage permission on this System',
     );
   });
 });

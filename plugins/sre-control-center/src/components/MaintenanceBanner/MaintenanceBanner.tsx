@@ -1,7 +1,7 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
-  alertUpdatePermission,
+  maintenanceManagePermission,
   type MaintenanceWindow,
 } from '@sre-control-center/plugin-sre-control-center-common';
 import Alert from '@mui/material/Alert';
@@ -14,7 +14,7 @@ import { sreControlCenterApiRef } from '../../api';
 import { useMaintenance } from '../../hooks/useMaintenance';
 import { SilenceAlertsDialog } from './SilenceAlertsDialog';
 
-const NOT_ALLOWED = `Silencing alerts needs the ${alertUpdatePermission.name} permission`;
+const NOT_ALLOWED = `Silencing alerts needs the ${maintenanceManagePermission.name} permission on this System`;
 
 /** HH:MM on the viewer's clock. */
 export function clockTime(iso: string): string {
@@ -54,7 +54,10 @@ export function MaintenanceBanner(props: {
   const { entityRef, systemName } = props;
   const api = useApi(sreControlCenterApiRef);
   const alertApi = useApi(alertApiRef);
-  const { allowed } = usePermission({ permission: alertUpdatePermission });
+  const { allowed } = usePermission({
+    permission: maintenanceManagePermission,
+    resourceRef: entityRef,
+  });
   const { windows, error, reload } = useMaintenance(entityRef);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -26,6 +26,7 @@ export function RequestRunButton(props: {
   const alertApi = useApi(alertApiRef);
   const { allowed, loading } = usePermission({
     permission: runbookRunPermission,
+    resourceRef: entityRef,
   });
   const [open, setOpen] = useState(false);
   const inFlight = useRef(false);

@@ -7,11 +7,12 @@ import {
 } from '@sre-control-center/cloud-emulator';
 import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
 import type { Knex } from 'knex';
-import { createArmAccess } from '../../adapters/azure/armAccess';
-import { AzureAlertSource } from '../../adapters/azure/AzureAlertSource';
-import { DatabaseAlertStore } from '../../store/DatabaseAlertStore';
-import { migrationsDir } from '../../store/migrations';
-import { AlertReconciler } from './AlertReconciler';
+import { createArmAccess } from '../adapters/azure/armAccess';
+import { AzureAlertSource } from '../adapters/azure/AzureAlertSource';
+import { AlertReconciler } from '../domain/alerts';
+import { FakeProjects } from '../domain/__testUtils__/fakes';
+import { DatabaseAlertStore } from '../store/DatabaseAlertStore';
+import { migrationsDir } from '../store/migrations';
 
 jest.setTimeout(60_000);
 
@@ -38,19 +39,16 @@ describe.each(databases.eachSupportedId())(
       store = new DatabaseAlertStore(knex);
       published = [];
       reconciler = new AlertReconciler({
-        projects: {
-          projectForResourceGroup: async () => SYSTEM,
-          listProjects: async () => [
-            {
-              entityRef: SYSTEM,
-              resourceGroupId: RESOURCE_GROUP_ID.toLowerCase(),
-            },
-          ],
-        },
+        projects: new FakeProjects([
+          {
+            entityRef: SYSTEM,
+            resourceGroupId: RESOURCE_GROUP_ID.toLowerCase(),
+          },
+        ]),
         source: new AzureAlertSource(createArmAccess(emulator.url)),
         alerts: store,
         ledger: store,
-        publisher: { alertChanged: async a => void published.push(a) },
+        listener: { alertsChanged: async a => void published.push(...a) },
       });
     });
 
@@ -96,23 +94,20 @@ describe.each(databases.eachSupportedId())(
 
     it('reports a project it cannot read and goes on', async () => {
       const failing = new AlertReconciler({
-        projects: {
-          projectForResourceGroup: async () => undefined,
-          listProjects: async () => [
-            {
-              entityRef: 'system:default/broken',
-              resourceGroupId: 'not-a-group',
-            },
-            {
-              entityRef: SYSTEM,
-              resourceGroupId: RESOURCE_GROUP_ID.toLowerCase(),
-            },
-          ],
-        },
+        projects: new FakeProjects([
+          {
+            entityRef: 'system:default/broken',
+            resourceGroupId: 'not-a-group',
+          },
+          {
+            entityRef: SYSTEM,
+            resourceGroupId: RESOURCE_GROUP_ID.toLowerCase(),
+          },
+        ]),
         source: new AzureAlertSource(createArmAccess(emulator.url)),
         alerts: store,
         ledger: store,
-        publisher: { alertChanged: async () => {} },
+        listener: { alertsChanged: async () => {} },
       });
       const report = await failing.reconcile();
       expect(report.failures).toEqual([

@@ -1,0 +1,214 @@
+import type {
+  AuditorService,
+  AuthService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { SignalsService } from '@backstage/plugin-signals-node';
+import { randomUUID } from 'node:crypto';
+import { createArmAccess } from '../adapters/azure/armAccess';
+import { AzureAlertProcessingRules } from '../adapters/azure/AzureAlertProcessingRules';
+import { AzureAlertSource } from '../adapters/azure/AzureAlertSource';
+import { AzureCostSource } from '../adapters/azure/AzureCostSource';
+import { AzureRunbookActions } from '../adapters/azure/AzureRunbookActions';
+import { DEFAULT_PLAN_PRICES_EUR } from '../adapters/azure/planTiers';
+import { CatalogProjectResolver } from '../adapters/catalog/CatalogProjectResolver';
+import { decodeDelivery } from '../adapters/decodeDelivery';
+import { PostgresQueryAction } from '../adapters/postgres/PostgresQueryAction';
+import { RunbookActionRunner } from '../adapters/RunbookActionRunner';
+import type { SreControlCenterConfig } from '../config';
+import {
+  AlertCommands,
+  AlertIntake,
+  AlertReconciler,
+  AlertRouter,
+  UnroutedAlertRouter,
+} from '../domain/alerts';
+import { AlertFanout } from '../domain/alerts/AlertFanout';
+import { budgetFromSnapshots } from '../domain/costs/budgetFromSnapshots';
+import { CostRefresher } from '../domain/costs/CostRefresher';
+import { InboxProcessor } from '../domain/inbox/InboxProcessor';
+import { MaintenanceWindows } from '../domain/maintenance';
+import {
+  RunbookCatalog,
+  RunDecisions,
+  RunExecutor,
+  RunRequests,
+  RunSweeper,
+} from '../domain/runbooks';
+import { RunbookTriggers } from '../domain/runbooks/RunbookTriggers';
+import type { SreControlCenterStore } from '../store/SreControlCenterStore';
+import { BackstageAuditMirror } from './BackstageAuditMirror';
+import { SignalProjectPublisher } from './SignalProjectPublisher';
+import { SystemAccess } from './systemAccess';
+
+export interface ControlCenterDeps {
+  settings: SreControlCenterConfig;
+  store: SreControlCenterStore;
+  logger: LoggerService;
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  catalog: CatalogService;
+  signals: SignalsService;
+}
+
+/**
+ * The composition root: the domain services on the store and the Azure,
+ * catalog and signal adapters, as configured. Everything here is
+ * construction; behaviour lives in the classes it connects.
+ */
+export function createControlCenter(deps: ControlCenterDeps) {
+  const { settings, store, logger } = deps;
+  const instanceId = randomUUID();
+  const arm = createArmAccess(settings.azure.endpoint);
+  const projects = new CatalogProjectResolver(deps.catalog, deps.auth);
+  const publisher = new SignalProjectPublisher(deps.signals);
+  const mirror = new BackstageAuditMirror(deps.auditor, logger);
+  const access = new SystemAccess({
+    httpAuth: deps.httpAuth,
+    permissions: deps.permissions,
+    catalog: deps.catalog,
+  });
+
+  const costRefresher = new CostRefresher({
+    projects,
+    source: new AzureCostSource(arm),
+    store: store.costs,
+    publisher,
+  });
+
+  // Runbooks: catalog, requests, decisions, execution, sweeps.
+  const runbookCatalog = RunbookCatalog.fromConfig(settings.runbooks);
+  const azureActions = new AzureRunbookActions(arm);
+  const announcer = {
+    publisher,
+    mirror,
+    onError: (error: unknown) =>
+      logger.warn(`Runbook run update not pushed: ${error}`),
+  };
+  const executor = new RunExecutor({
+    ...announcer,
+    store: store.runs,
+    projects,
+    runner: new RunbookActionRunner({
+      restart: azureActions,
+      scale: azureActions,
+      rollback: azureActions,
+      execute_query: new PostgresQueryAction(
+        settings.postgresServers,
+        arm.credential,
+      ),
+    }),
+    instanceId,
+    onError: error =>
+      logger.error('Runbook run failed to execute', error as Error),
+  });
+  const execute = (runId: string) => executor.start(runId);
+  const requests = new RunRequests({
+    ...announcer,
+    catalog: runbookCatalog,
+    store: store.runs,
+    pendingExpiryMinutes: settings.approvals.pendingExpiryMinutes,
+    execute,
+  });
+  const prices = { ...DEFAULT_PLAN_PRICES_EUR, ...settings.planPrices };
+  const decisions = new RunDecisions({
+    ...announcer,
+    store: store.runs,
+    projects,
+    distinctApprover: settings.approvals.distinctApprover,
+    execute,
+    budgetCheck: {
+      plans: azureActions,
+      monthlyPrice: sku => prices[sku],
+      budget: budgetFromSnapshots(store.costs),
+    },
+  });
+  const runSweeper = new RunSweeper({
+    ...announcer,
+    store: store.runs,
+    projects,
+    requests,
+    execute,
+    alerts: store.alerts,
+  });
+
+  // Alerts: what happens when they change, where they come from, commands.
+  const listener = new AlertFanout(
+    [publisher, new RunbookTriggers(requests, runSweeper)],
+    error => logger.warn(`An alert change was not passed on: ${error}`),
+  );
+  const alertStore = { alerts: store.alerts, ledger: store.alerts };
+  const processor = new InboxProcessor({
+    queue: store.inbox,
+    holder: instanceId,
+    handlers: [
+      new AlertIntake({
+        ...alertStore,
+        router: new AlertRouter(projects),
+        decode: decodeDelivery,
+        budgets: costRefresher,
+        listener,
+      }),
+    ],
+    onError: error =>
+      logger.error('Processing webhook deliveries failed', error as Error),
+    onGivenUp: (delivery, error) => {
+      logger.warn(
+        `Webhook delivery ${delivery.id} (${delivery.source}) set aside after ${delivery.attempts} attempts: ${error}`,
+      );
+      publisher.operationsChanged().catch(() => undefined);
+    },
+  });
+  const source = new AzureAlertSource(arm);
+  const commands = new AlertCommands({
+    ...alertStore,
+    source,
+    projects,
+    listener,
+    mirror,
+  });
+  const reconciler = new AlertReconciler({
+    ...alertStore,
+    projects,
+    source,
+    listener,
+  });
+  const unroutedRouter = new UnroutedAlertRouter({
+    projects,
+    unrouted: store.alerts,
+    listener,
+  });
+  const maintenance = new MaintenanceWindows({
+    projects,
+    suppressions: new AzureAlertProcessingRules(arm),
+    audit: store.audit,
+    mirror,
+    publisher,
+  });
+
+  return {
+    access,
+    projects,
+    processor,
+    commands,
+    reconciler,
+    unroutedRouter,
+    maintenance,
+    costRefresher,
+    runbooks: {
+      catalog: runbookCatalog,
+      runs: store.runs,
+      requests,
+      decisions,
+      distinctApprover: settings.approvals.distinctApprover,
+    },
+    runSweeper,
+  };
+}
+
+export type ControlCenter = ReturnType<typeof createControlCenter>;
