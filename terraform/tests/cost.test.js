@@ -168,3 +168,15 @@ test('a P1v3 plan or a bigger database breaks the budget; an unpriced SKU fails 
     /no price .* for .*GP_Standard_D2ds_v5/,
   );
 });
+
+test('terraform/README.md quotes the current total', async () => {
+  const readme = fs.readFileSync(path.join(TERRAFORM, 'README.md'), 'utf8');
+  const estimate = await current();
+  assert.ok(
+    readme.includes(
+      `**${estimate.total.toFixed(2)}** of ${estimate.budget.amount}`,
+    ),
+    'update the cost table in terraform/README.md',
+  );
+  assert.ok(readme.includes(`+${estimate.sreAgent.monthly.toFixed(2)}`));
+});
