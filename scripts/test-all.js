@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /*
  * `npm test` (through scripts/toolchain.js): every check, in the order that
- * fails fastest: type-check, lint, formatting, unit + backend integration tests (SQLite,
- * plus PostgreSQL when configured), then browser tests. Prints a timing table
- * and a closing "N passed, N failed" line.
+ * fails fastest: type-check, lint, formatting, the Terraform checks
+ * (terraform/tests), unit + backend integration tests (SQLite, plus PostgreSQL
+ * when configured), then browser tests. Prints a timing table and a closing
+ * "N passed, N failed" line.
  *
  * PostgreSQL: set SRE_CC_TEST_POSTGRES (e.g. postgresql://root@127.0.0.1:5432/test)
  * or Backstage's BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING.
@@ -75,6 +76,17 @@ console.log(
 step('type-check', [YARN, 'tsc']);
 step('lint', [YARN, 'backstage-cli', 'repo', 'lint']);
 step('format', [YARN, 'prettier:check']);
+
+// The Terraform stack checked offline (schema, references, settings, cost,
+// workflows; terraform fmt when a terraform binary is on PATH).
+const terraformSummary = path.join(
+  os.tmpdir(),
+  `sre-cc-terraform-${process.pid}.json`,
+);
+env.SRE_CC_TERRAFORM_SUMMARY = terraformSummary;
+step('terraform checks', [path.join(ROOT, 'terraform', 'tests', 'run.js')], {
+  countFrom: () => readJson(terraformSummary),
+});
 
 const jestJson = path.join(os.tmpdir(), `sre-cc-jest-${process.pid}.json`);
 step(

@@ -81,7 +81,7 @@ describe('scenarios', () => {
       metricName: 'HttpResponseTime',
       metricNamespace: 'Microsoft.Web/sites',
       operator: 'GreaterThan',
-      threshold: '2',
+      threshold: '5',
       timeAggregation: 'Average',
       metricValue: expect.any(Number),
     });

@@ -35,7 +35,7 @@ export interface MetricAlertRule {
 export const ALERT_RULES: Record<string, MetricAlertRule> = {
   'alert-high-response-time': {
     name: 'alert-high-response-time',
-    description: `Average response time of ${SITE_NAME} is above 2 seconds`,
+    description: `Average response time of ${SITE_NAME} is above 5 seconds`,
     severity: 'Sev2',
     targetResource: SITE_ID,
     targetResourceName: SITE_NAME,
@@ -43,11 +43,11 @@ export const ALERT_RULES: Record<string, MetricAlertRule> = {
     metricName: 'HttpResponseTime',
     metricNamespace: 'Microsoft.Web/sites',
     operator: 'GreaterThan',
-    threshold: 2,
+    threshold: 5,
     timeAggregation: 'Average',
     windowSize: 'PT5M',
     windowMinutes: 5,
-    firingValue: 4.87,
+    firingValue: 6.84,
   },
   'alert-http-5xx': {
     name: 'alert-http-5xx',
