@@ -43,6 +43,9 @@ describe('the production configuration', () => {
     });
     const data = config.get() as Record<string, unknown>;
     expect(config.getOptional('auth.providers.guest')).toBeUndefined();
+    expect(config.getStringArray('app.signIn.providers')).toEqual([
+      'microsoft',
+    ]);
     expect(config.getString('auth.environment')).toBe('production');
     expect(config.getOptionalConfig('auth.providers.microsoft')).toBeDefined();
     expect(config.getString('backend.database.client')).toBe('pg');

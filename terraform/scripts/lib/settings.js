@@ -730,8 +730,7 @@ const settings = [
   // --- alerts ---------------------------------------------------------------------
   {
     id: 'alert-high-response-time',
-    description:
-      'response time over 5 s Sev2',
+    description: 'response time over 5 s Sev2',
     check(ctx) {
       expectAlert(ctx, 'alert-high-response-time', {
         scope: 'module.app_service.id',
