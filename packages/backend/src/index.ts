@@ -18,6 +18,11 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(
+  import(
+    '@sre-control-center/plugin-catalog-backend-module-sre-control-center'
+  ),
+);
 
 // Permissions, decided by this portal's own policy.
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -97,3 +97,4 @@ export async function startCloudEmulator(
   };
   return emulator;
 }
+export { terraformOutputs, STACK_RESOURCES } from './world/terraformOutputs';

@@ -4,6 +4,7 @@ import { alertProcessingRulesRouter } from './azure/alertProcessingRules';
 import { alertsManagementRouter } from './azure/alertsManagement';
 import { appServiceRouter } from './azure/appService';
 import { armHeaders, sendArmError } from './azure/armHttp';
+import { blobStorageRouter } from './azure/blobStorage';
 import { consumptionRouter } from './azure/consumption';
 import { costManagementRouter } from './azure/costManagement';
 import { deploymentSlotsRouter } from './azure/deploymentSlots';
@@ -35,6 +36,8 @@ export function createApp(ctx: EmulatorContext, hooks: ServerHooks) {
     if (path.includes('//')) req.url = path.replace(/\/{2,}/g, '/') + query;
     next();
   });
+  // Blob bodies are raw bytes: the blob routes come before JSON parsing.
+  app.use(blobStorageRouter(ctx));
   app.use(
     express.json({
       limit: '5mb',

@@ -21,7 +21,11 @@ import {
   SRE_AGENT_LOGIN,
   STAGING_SLOT_NAME,
   STORAGE_ID,
+  OUTPUTS_BLOB,
+  STATE_CONTAINER,
+  STATE_STORAGE_NAME,
 } from './constants';
+import { terraformOutputs } from './terraformOutputs';
 import {
   ALERT_RULES,
   changeAlertState,
@@ -412,5 +416,21 @@ export function seedWorld(now: Date): EmulatorState {
     ],
   });
   state.github.nextId = 3_000_000_000;
+
+  // The Terraform state account, with the outputs the deploy workflow publishes.
+  state.blobContainers.push({
+    account: STATE_STORAGE_NAME,
+    name: STATE_CONTAINER,
+  });
+  state.blobs.push({
+    account: STATE_STORAGE_NAME,
+    container: STATE_CONTAINER,
+    name: OUTPUTS_BLOB,
+    body: `${JSON.stringify(terraformOutputs(), null, 2)}\n`,
+    contentType: 'application/json',
+    etag: '"0x8DD1F2A3B4C5D6E"',
+    createdAt: iso(2 * DAY),
+    lastModified: iso(2 * DAY),
+  });
   return state;
 }

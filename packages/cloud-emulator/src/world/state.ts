@@ -343,6 +343,18 @@ export interface AlertProcessingRuleState {
   };
 }
 
+/** A block blob of an emulated storage account (path-style URLs: /{account}/{container}/{blob}). */
+export interface StoredBlob {
+  account: string;
+  container: string;
+  name: string;
+  body: string;
+  contentType: string;
+  etag: string;
+  createdAt: string;
+  lastModified: string;
+}
+
 export interface ThrottleState {
   /** Number of Cost Management requests still to answer with 429. */
   costManagementRemaining: number;
@@ -365,6 +377,11 @@ export interface EmulatorState {
   github: { repos: GithubRepoState[]; nextId: number };
   deliveries: DeliveryRecord[];
   throttle: ThrottleState;
+  /** Blob containers per storage account name, and their blobs. */
+  blobContainers: Array<{ account: string; name: string }>;
+  blobs: StoredBlob[];
+  /** When true, blob reads answer 403 AuthorizationPermissionMismatch (a missing Storage Blob Data Reader role). */
+  blobAccessDenied: boolean;
   scenarioRuns: Array<{ name: string; at: string; result: unknown }>;
 }
 
@@ -387,6 +404,9 @@ export function emptyState(): EmulatorState {
       armRemaining: 0,
       armRetryAfterSeconds: 0,
     },
+    blobContainers: [],
+    blobs: [],
+    blobAccessDenied: false,
     scenarioRuns: [],
   };
 }
