@@ -4,12 +4,15 @@ import { alertProcessingRulesRouter } from './azure/alertProcessingRules';
 import { alertsManagementRouter } from './azure/alertsManagement';
 import { appServiceRouter } from './azure/appService';
 import { armHeaders, sendArmError } from './azure/armHttp';
+import { authorization } from './azure/authorization';
 import { blobStorageRouter } from './azure/blobStorage';
 import { consumptionRouter } from './azure/consumption';
 import { costManagementRouter } from './azure/costManagement';
 import { deploymentSlotsRouter } from './azure/deploymentSlots';
 import { metricsRouter } from './azure/metrics';
+import { monitorRulesRouter } from './azure/monitorRules';
 import { postgresRouter } from './azure/postgresql';
+import { storageAndKeyVaultRouter } from './azure/storageAndKeyVault';
 import { throttling } from './azure/throttling';
 import { githubNotFound, githubRouter, sendGithubError } from './github/issues';
 import { ScenarioParams, UnknownScenarioError, runScenario } from './scenarios';
@@ -85,7 +88,7 @@ export function createApp(ctx: EmulatorContext, hooks: ServerHooks) {
   );
 
   const arm = express.Router();
-  arm.use(armHeaders, throttling(ctx));
+  arm.use(armHeaders, throttling(ctx), authorization(ctx));
   arm.use(alertsManagementRouter(ctx));
   arm.use(alertProcessingRulesRouter(ctx));
   arm.use(appServiceRouter(ctx));
@@ -94,6 +97,8 @@ export function createApp(ctx: EmulatorContext, hooks: ServerHooks) {
   arm.use(metricsRouter(ctx));
   arm.use(costManagementRouter(ctx));
   arm.use(consumptionRouter(ctx));
+  arm.use(monitorRulesRouter(ctx));
+  arm.use(storageAndKeyVaultRouter(ctx));
   app.use((req, res, next) =>
     ARM_PATH.test(req.path) ? arm(req, res, next) : next(),
   );
