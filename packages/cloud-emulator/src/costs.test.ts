@@ -149,7 +149,9 @@ describe('Cost Management and budgets through the ARM SDKs', () => {
 
   it('returns the budget at resource group scope, where the Terraform creates it', async () => {
     const budget = await consumption.budgets.get(rgScope, BUDGET_NAME);
-    expect(budget.id).toBe(`${rgScope}/providers/Microsoft.Consumption/budgets/${BUDGET_NAME}`);
+    expect(budget.id).toBe(
+      `${rgScope}/providers/Microsoft.Consumption/budgets/${BUDGET_NAME}`,
+    );
     expect(budget.amount).toBe(120);
     expect(budget.timeGrain).toBe('Monthly');
     expect(budget.currentSpend?.unit).toBe('EUR');
@@ -169,9 +171,12 @@ describe('Cost Management and budgets through the ARM SDKs', () => {
     expect(all.map(b => b.name)).toEqual([BUDGET_NAME]);
     // Not at subscription scope: that is another budget in Azure.
     const atSubscription = [];
-    for await (const b of consumption.budgets.list(scope)) atSubscription.push(b);
+    for await (const b of consumption.budgets.list(scope))
+      atSubscription.push(b);
     expect(atSubscription).toEqual([]);
-    await expect(consumption.budgets.get(scope, BUDGET_NAME)).rejects.toMatchObject({ statusCode: 404 });
+    await expect(
+      consumption.budgets.get(scope, BUDGET_NAME),
+    ).rejects.toMatchObject({ statusCode: 404 });
   });
 
   it('raises spend past 80 % with the budget-80 scenario', async () => {

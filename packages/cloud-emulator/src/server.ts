@@ -13,6 +13,7 @@ import { metricsRouter } from './azure/metrics';
 import { monitorRulesRouter } from './azure/monitorRules';
 import { postgresRouter } from './azure/postgresql';
 import { storageAndKeyVaultRouter } from './azure/storageAndKeyVault';
+import { requestStats } from './azure/requestStats';
 import { throttling } from './azure/throttling';
 import { githubNotFound, githubRouter, sendGithubError } from './github/issues';
 import { ScenarioParams, UnknownScenarioError, runScenario } from './scenarios';
@@ -88,7 +89,7 @@ export function createApp(ctx: EmulatorContext, hooks: ServerHooks) {
   );
 
   const arm = express.Router();
-  arm.use(armHeaders, throttling(ctx), authorization(ctx));
+  arm.use(armHeaders, requestStats(ctx), throttling(ctx), authorization(ctx));
   arm.use(alertsManagementRouter(ctx));
   arm.use(alertProcessingRulesRouter(ctx));
   arm.use(appServiceRouter(ctx));

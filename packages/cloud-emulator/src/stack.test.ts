@@ -19,7 +19,8 @@ import {
   useEmulatorAuth,
 } from './index';
 
-const WEBHOOK = 'http://127.0.0.1:7007/api/sre-control-center/webhooks/azure-monitor?token=t0k3n';
+const WEBHOOK =
+  'http://127.0.0.1:7007/api/sre-control-center/webhooks/azure-monitor?token=t0k3n';
 const rgScope = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}`;
 
 describe('what the stack card reads, through the real SDK clients', () => {
@@ -40,7 +41,9 @@ describe('what the stack card reads, through the real SDK clients', () => {
       new MonitorClient(emulatorCredential, SUBSCRIPTION_ID, options()),
     );
     const rules = [];
-    for await (const rule of monitor.metricAlerts.listByResourceGroup(RESOURCE_GROUP))
+    for await (const rule of monitor.metricAlerts.listByResourceGroup(
+      RESOURCE_GROUP,
+    ))
       rules.push(rule);
     expect(rules.map(r => r.name).sort()).toEqual([
       'alert-db-connection-failures',
@@ -59,7 +62,9 @@ describe('what the stack card reads, through the real SDK clients', () => {
     });
     expect(storage.criteria).toMatchObject({
       odataType: 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria',
-      allOf: [{ metricName: 'Availability', operator: 'LessThan', threshold: 99 }],
+      allOf: [
+        { metricName: 'Availability', operator: 'LessThan', threshold: 99 },
+      ],
     });
   });
 
@@ -67,7 +72,10 @@ describe('what the stack card reads, through the real SDK clients', () => {
     const monitor = useEmulatorAuth(
       new MonitorClient(emulatorCredential, SUBSCRIPTION_ID, options()),
     );
-    const group = await monitor.actionGroups.get(RESOURCE_GROUP, ACTION_GROUP_NAME);
+    const group = await monitor.actionGroups.get(
+      RESOURCE_GROUP,
+      ACTION_GROUP_NAME,
+    );
     expect(group.enabled).toBe(true);
     expect(group.webhookReceivers).toEqual([
       expect.objectContaining({
@@ -76,7 +84,10 @@ describe('what the stack card reads, through the real SDK clients', () => {
       }),
     ]);
     const all = [];
-    for await (const g of monitor.actionGroups.listByResourceGroup(RESOURCE_GROUP)) all.push(g);
+    for await (const g of monitor.actionGroups.listByResourceGroup(
+      RESOURCE_GROUP,
+    ))
+      all.push(g);
     expect(all.map(g => [g.name, g.webhookReceivers?.length])).toEqual([
       [ACTION_GROUP_NAME, 1],
       ['ag-mindful-moments-email', 0],
@@ -87,28 +98,39 @@ describe('what the stack card reads, through the real SDK clients', () => {
   });
 
   it('reads storage and key vault provisioning state, and PostgreSQL state and version', async () => {
-    const storage = useEmulatorAuth(getClient(emulator.url, emulatorCredential, {
-      allowInsecureConnection: true,
-      apiVersion: '2023-05-01',
-    }));
+    const storage = useEmulatorAuth(
+      getClient(emulator.url, emulatorCredential, {
+        allowInsecureConnection: true,
+        apiVersion: '2023-05-01',
+      }),
+    );
     const account = await storage.path(STORAGE_ID).get();
     expect(account.status).toBe('200');
     expect(account.body).toMatchObject({
       name: STORAGE_NAME,
       sku: { name: 'Standard_LRS' },
-      properties: { provisioningState: 'Succeeded', statusOfPrimary: 'available' },
+      properties: {
+        provisioningState: 'Succeeded',
+        statusOfPrimary: 'available',
+      },
     });
-    const vaults = useEmulatorAuth(getClient(emulator.url, emulatorCredential, {
-      allowInsecureConnection: true,
-      apiVersion: '2023-07-01',
-    }));
+    const vaults = useEmulatorAuth(
+      getClient(emulator.url, emulatorCredential, {
+        allowInsecureConnection: true,
+        apiVersion: '2023-07-01',
+      }),
+    );
     const vault = await vaults.path(KEY_VAULT_ID).get();
     expect(vault.body).toMatchObject({
       name: KEY_VAULT_NAME,
       properties: { provisioningState: 'Succeeded', sku: { name: 'standard' } },
     });
     const postgres = useEmulatorAuth(
-      new PostgreSQLManagementFlexibleServerClient(emulatorCredential, SUBSCRIPTION_ID, options()),
+      new PostgreSQLManagementFlexibleServerClient(
+        emulatorCredential,
+        SUBSCRIPTION_ID,
+        options(),
+      ),
     );
     const server = await postgres.servers.get(RESOURCE_GROUP, POSTGRES_NAME);
     expect([server.state, server.version]).toEqual(['Ready', '16']);
@@ -116,10 +138,12 @@ describe('what the stack card reads, through the real SDK clients', () => {
 
   it('answers 403 AuthorizationFailed for resources the caller has no role on', async () => {
     emulator.state.armDenied = [KEY_VAULT_ID.toLowerCase()];
-    const vaults = useEmulatorAuth(getClient(emulator.url, emulatorCredential, {
-      allowInsecureConnection: true,
-      apiVersion: '2023-07-01',
-    }));
+    const vaults = useEmulatorAuth(
+      getClient(emulator.url, emulatorCredential, {
+        allowInsecureConnection: true,
+        apiVersion: '2023-07-01',
+      }),
+    );
     const vault = await vaults.path(KEY_VAULT_ID).get();
     expect(vault.status).toBe('403');
     expect(vault.body).toMatchObject({
@@ -141,36 +165,62 @@ describe('what the stack card reads, through the real SDK clients', () => {
       [STORAGE_ID],
       ['Availability'],
       'Microsoft.Storage/storageAccounts',
-      { interval: 'PT5M', aggregations: ['Average'] },
+      { interval: 'PT5M', aggregation: 'average' },
     );
     const points = result.metrics[0].timeseries[0].data ?? [];
     expect(points.length).toBeGreaterThanOrEqual(12);
     expect(points[0].average).toBeGreaterThan(99);
 
-    await emulator.runScenario('throttle-metrics', { count: 1, retryAfterSeconds: 2 });
+    await emulator.runScenario('throttle-metrics', {
+      count: 1,
+      retryAfterSeconds: 2,
+    });
     await expect(
-      metrics.queryResources([STORAGE_ID], ['Availability'], 'Microsoft.Storage/storageAccounts'),
+      metrics.queryResources(
+        [STORAGE_ID],
+        ['Availability'],
+        'Microsoft.Storage/storageAccounts',
+      ),
     ).rejects.toMatchObject({ statusCode: 429 });
   });
 
   it('filters Cost Management queries with and/or, tags and not', async () => {
-    const costs = useEmulatorAuth(new CostManagementClient(emulatorCredential, options()));
+    const costs = useEmulatorAuth(
+      new CostManagementClient(emulatorCredential, options()),
+    );
     const total = async (filter: object) => {
       const result = await costs.query.usage(rgScope, {
         type: 'ActualCost',
         timeframe: 'MonthToDate',
-        dataset: { aggregation: { totalCost: { name: 'Cost', function: 'Sum' } }, filter },
+        dataset: {
+          aggregation: { totalCost: { name: 'Cost', function: 'Sum' } },
+          filter,
+        },
       });
       return Number(result.rows?.[0]?.[0] ?? 0);
     };
-    const logs = await total({ dimensions: { name: 'ServiceName', operator: 'In', values: ['Log Analytics'] } });
-    const all = await total({ tags: { name: 'app', operator: 'In', values: ['mindful-moments'] } });
+    const logs = await total({
+      dimensions: {
+        name: 'ServiceName',
+        operator: 'In',
+        values: ['Log Analytics'],
+      },
+    });
+    const all = await total({
+      tags: { name: 'app', operator: 'In', values: ['mindful-moments'] },
+    });
     expect(logs).toBeGreaterThan(0);
     expect(all).toBeGreaterThan(logs);
     expect(
       await total({
         and: [
-          { dimensions: { name: 'ServiceName', operator: 'In', values: ['Log Analytics'] } },
+          {
+            dimensions: {
+              name: 'ServiceName',
+              operator: 'In',
+              values: ['Log Analytics'],
+            },
+          },
           { tags: { name: 'environment', operator: 'In', values: ['dev'] } },
         ],
       }),
@@ -178,33 +228,58 @@ describe('what the stack card reads, through the real SDK clients', () => {
     expect(
       await total({
         or: [
-          { dimensions: { name: 'ServiceName', operator: 'In', values: ['Log Analytics'] } },
+          {
+            dimensions: {
+              name: 'ServiceName',
+              operator: 'In',
+              values: ['Log Analytics'],
+            },
+          },
           { tags: { name: 'environment', operator: 'In', values: ['prod'] } },
         ],
       }),
     ).toBeCloseTo(logs, 4);
-    await expect(total({ and: [{ tags: { name: 'app', operator: 'In', values: ['x'] } }] })).rejects.toMatchObject({
+    await expect(
+      total({
+        and: [{ tags: { name: 'app', operator: 'In', values: ['x'] } }],
+      }),
+    ).rejects.toMatchObject({
       statusCode: 400,
-      message: expect.stringContaining("'and' filter expression must have at least 2 items"),
+      message: expect.stringContaining(
+        "'and' filter expression must have at least 2 items",
+      ),
     });
 
     // `not` is in the REST API (2019-11-01) but not in the SDK's model: the REST client sends it.
-    const rest = useEmulatorAuth(getClient(emulator.url, emulatorCredential, {
-      allowInsecureConnection: true,
-      apiVersion: '2019-11-01',
-    }));
-    const notLogs = await rest.path(`${rgScope}/providers/Microsoft.CostManagement/query`).post({
-      body: {
-        type: 'ActualCost',
-        timeframe: 'MonthToDate',
-        dataset: {
-          aggregation: { totalCost: { name: 'Cost', function: 'Sum' } },
-          filter: { not: { dimensions: { name: 'ServiceName', operator: 'In', values: ['Log Analytics'] } } },
+    const rest = useEmulatorAuth(
+      getClient(emulator.url, emulatorCredential, {
+        allowInsecureConnection: true,
+        apiVersion: '2019-11-01',
+      }),
+    );
+    const notLogs = await rest
+      .path(`${rgScope}/providers/Microsoft.CostManagement/query`)
+      .post({
+        body: {
+          type: 'ActualCost',
+          timeframe: 'MonthToDate',
+          dataset: {
+            aggregation: { totalCost: { name: 'Cost', function: 'Sum' } },
+            filter: {
+              not: {
+                dimensions: {
+                  name: 'ServiceName',
+                  operator: 'In',
+                  values: ['Log Analytics'],
+                },
+              },
+            },
+          },
         },
-      },
-    });
+      });
     expect(notLogs.status).toBe('200');
-    const rows = (notLogs.body as { properties: { rows: number[][] } }).properties.rows;
+    const rows = (notLogs.body as { properties: { rows: number[][] } })
+      .properties.rows;
     expect(rows[0][0] + logs).toBeCloseTo(all, 4);
   });
 });

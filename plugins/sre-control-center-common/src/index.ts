@@ -11,3 +11,4 @@ export * from './signals';
 export * from './types';
 export * from './stack';
 export * from './deployments';
+export * from './azureResourceId';

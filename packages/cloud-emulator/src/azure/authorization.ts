@@ -16,7 +16,8 @@ export function authorization(ctx: EmulatorContext) {
       next();
       return;
     }
-    const type = /\/providers\/([^/]+\/[^/]+)/i.exec(req.path)?.[1] ?? 'resources';
+    const type =
+      /\/providers\/([^/]+\/[^/]+)/i.exec(req.path)?.[1] ?? 'resources';
     const action = `${type}/${req.method === 'GET' ? 'read' : 'write'}`;
     sendArmError(
       res,

@@ -75,7 +75,9 @@ function comparison(
   const operator = String(expr.operator ?? '').toLowerCase();
   if (!OPERATORS.includes(operator)) {
     throw new QueryError(
-      `Invalid operator '${String(expr.operator)}' in ${kind} filter. Allowed values: In, Contains.`,
+      `Invalid operator '${String(
+        expr.operator,
+      )}' in ${kind} filter. Allowed values: In, Contains.`,
     );
   }
   if (!Array.isArray(expr.values) || expr.values.length === 0) {

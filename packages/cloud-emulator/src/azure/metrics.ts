@@ -421,6 +421,18 @@ export function metricsRouter(ctx: EmulatorContext): Router {
             ? body.resourceids.filter((i): i is string => typeof i === 'string')
             : [];
         const metricNames = str(req, 'metricnames')?.split(',');
+        const denied = ids.find(id =>
+          ctx.state.armDenied.some(scope =>
+            `${id.toLowerCase()}/`.startsWith(`${scope}/`),
+          ),
+        );
+        if (denied) {
+          throw new MetricQueryError(
+            403,
+            'AuthorizationFailed',
+            `The client does not have authorization to perform action 'Microsoft.Insights/metrics/read' over scope '${denied}' or the scope is invalid.`,
+          );
+        }
         if (ids.length === 0 || !metricNames) {
           throw new MetricQueryError(
             400,

@@ -38,7 +38,12 @@ export function toArmStorageAccount(account: StorageAccountState) {
       minimumTlsVersion: 'TLS1_2',
       allowBlobPublicAccess: false,
       publicNetworkAccess: 'Enabled',
-      networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [] },
+      networkAcls: {
+        bypass: 'AzureServices',
+        defaultAction: 'Deny',
+        ipRules: [],
+        virtualNetworkRules: [],
+      },
       encryption: {
         keySource: 'Microsoft.Storage',
         services: { blob: { enabled: true, keyType: 'Account' } },
@@ -99,7 +104,12 @@ export function storageAndKeyVaultRouter(ctx: EmulatorContext): Router {
         a => a.name === req.params[2].toLowerCase(),
       );
       if (!account) {
-        resourceNotFound(res, 'Microsoft.Storage/storageAccounts', req.params[2], req.params[1]);
+        resourceNotFound(
+          res,
+          'Microsoft.Storage/storageAccounts',
+          req.params[2],
+          req.params[1],
+        );
         return;
       }
       res.json(toArmStorageAccount(account));
@@ -113,7 +123,12 @@ export function storageAndKeyVaultRouter(ctx: EmulatorContext): Router {
         v => v.name.toLowerCase() === req.params[2].toLowerCase(),
       );
       if (!vault) {
-        resourceNotFound(res, 'Microsoft.KeyVault/vaults', req.params[2], req.params[1]);
+        resourceNotFound(
+          res,
+          'Microsoft.KeyVault/vaults',
+          req.params[2],
+          req.params[1],
+        );
         return;
       }
       res.json(toArmKeyVault(vault));

@@ -3,7 +3,8 @@ import { EmulatorContext } from '../context';
 import { sendArmError } from './armHttp';
 
 const COST_MANAGEMENT = /\/providers\/Microsoft\.CostManagement\//i;
-const METRICS = /\/metrics:getBatch\/?$|\/providers\/microsoft\.insights\/metrics\/?$/i;
+const METRICS =
+  /\/metrics:getBatch\/?$|\/providers\/microsoft\.insights\/metrics\/?$/i;
 
 /**
  * Answers 429 while a throttling scenario is active. Cost Management signals

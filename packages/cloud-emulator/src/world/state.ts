@@ -373,7 +373,11 @@ export interface MetricAlertRuleState {
     name: string;
     metricName: string;
     metricNamespace: string;
-    operator: 'GreaterThan' | 'GreaterThanOrEqual' | 'LessThan' | 'LessThanOrEqual';
+    operator:
+      | 'GreaterThan'
+      | 'GreaterThanOrEqual'
+      | 'LessThan'
+      | 'LessThanOrEqual';
     threshold: number;
     timeAggregation: 'Average' | 'Total' | 'Maximum' | 'Minimum' | 'Count';
   }>;
@@ -455,6 +459,8 @@ export interface EmulatorState {
    * lower-cased, answered with 403 AuthorizationFailed.
    */
   armDenied: string[];
+  /** ARM requests served, by `METHOD Namespace/type` (see azure/requestStats.ts). */
+  armRequests: Record<string, number>;
   /** Blob containers per storage account name, and their blobs. */
   blobContainers: Array<{ account: string; name: string }>;
   blobs: StoredBlob[];
@@ -489,6 +495,7 @@ export function emptyState(): EmulatorState {
     storageAccounts: [],
     keyVaults: [],
     armDenied: [],
+    armRequests: {},
     blobContainers: [],
     blobs: [],
     blobAccessDenied: false,

@@ -1,4 +1,4 @@
-import { parseArmResourceId, parseResourceGroupId } from './armResourceId';
+import { parseArmResourceId, parseResourceGroupId } from './azureResourceId';
 
 const SUB = '3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f';
 
