@@ -61,4 +61,3 @@ export function costChartData(summary: CostSummary): CostChartPoint[] {
   }
   return points;
 }
-
