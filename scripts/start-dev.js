@@ -82,16 +82,21 @@ const hasEmulator = fs.existsSync(
   path.join(ROOT, 'packages', 'cloud-emulator', 'src', 'main.ts'),
 );
 if (hasEmulator && !env.SRE_CC_NO_EMULATOR) {
-  run('cloud emulator', ['workspace', '@sre-control-center/cloud-emulator', 'start'], {
-    EMULATOR_PORT: emulatorPort,
-    EMULATOR_ACTION_GROUP_URL: `${backendUrl}/api/sre-control-center/webhooks/azure-monitor?token=${encodeURIComponent(
-      env.SRE_CC_WEBHOOK_TOKEN,
-    )}`,
-    EMULATOR_GITHUB_WEBHOOK_URL: `${backendUrl}/api/sre-control-center/webhooks/github`,
-    EMULATOR_GITHUB_WEBHOOK_SECRET:
-      env.SRE_CC_GITHUB_WEBHOOK_SECRET || 'emulator-webhook-secret',
-    // Demo data: an incident every two minutes unless told otherwise.
-    EMULATOR_DEMO_INTERVAL_SECONDS: env.EMULATOR_DEMO_INTERVAL_SECONDS ?? '120',
-  });
+  run(
+    'cloud emulator',
+    ['workspace', '@sre-control-center/cloud-emulator', 'start'],
+    {
+      EMULATOR_PORT: emulatorPort,
+      EMULATOR_ACTION_GROUP_URL: `${backendUrl}/api/sre-control-center/webhooks/azure-monitor?token=${encodeURIComponent(
+        env.SRE_CC_WEBHOOK_TOKEN,
+      )}`,
+      EMULATOR_GITHUB_WEBHOOK_URL: `${backendUrl}/api/sre-control-center/webhooks/github`,
+      EMULATOR_GITHUB_WEBHOOK_SECRET:
+        env.SRE_CC_GITHUB_WEBHOOK_SECRET || 'emulator-webhook-secret',
+      // Demo data: an incident every two minutes unless told otherwise.
+      EMULATOR_DEMO_INTERVAL_SECONDS:
+        env.EMULATOR_DEMO_INTERVAL_SECONDS ?? '120',
+    },
+  );
 }
 run('portal', ['backstage-cli', 'repo', 'start', ...process.argv.slice(2)]);

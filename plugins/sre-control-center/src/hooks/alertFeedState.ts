@@ -1,4 +1,7 @@
-import type { Alert, Page } from '@sre-control-center/plugin-sre-control-center-common';
+import type {
+  Alert,
+  Page,
+} from '@sre-control-center/plugin-sre-control-center-common';
 import { mergeAlerts, newerFirst } from './mergeAlert';
 
 /**

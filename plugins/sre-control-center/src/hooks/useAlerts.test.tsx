@@ -1,7 +1,10 @@
 import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
 import { TestApiProvider } from '@backstage/test-utils';
 import type { JsonObject } from '@backstage/types';
-import type { Alert, Page } from '@sre-control-center/plugin-sre-control-center-common';
+import type {
+  Alert,
+  Page,
+} from '@sre-control-center/plugin-sre-control-center-common';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { sreControlCenterApiRef, type ListAlertsRequest } from '../api';

@@ -4,7 +4,10 @@ import {
   mockApis,
   renderInTestApp,
 } from '@backstage/test-utils';
-import type { Alert, Page } from '@sre-control-center/plugin-sre-control-center-common';
+import type {
+  Alert,
+  Page,
+} from '@sre-control-center/plugin-sre-control-center-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { sreControlCenterApiRef, type ListAlertsRequest } from '../../api';
