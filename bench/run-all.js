@@ -7,6 +7,7 @@ const path = require('node:path');
 const benches = [
   'webhook-ingest.js',
   'alert-latency.js',
+  'stack.js',
   // These two start the whole portal and drive Chromium (bench/README.md).
   'alert-to-screen.js',
   'feed-render.js',

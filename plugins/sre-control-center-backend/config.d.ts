@@ -136,5 +136,22 @@ export interface Config {
      * to refuse scale runs that would break the budget.
      */
     planPrices?: { [sku: string]: number };
+    /** `POST /webhooks/deployments`, called by the app-deploy workflow. */
+    deployments?: {
+      /**
+       * Shared token the workflow sends as `Authorization: Bearer <token>`.
+       * @visibility secret
+       */
+      token?: string;
+      /** Accept GitHub Actions OIDC tokens; the repository claim must be the System's github.com/project-slug. */
+      githubOidc?: {
+        /** The audience the workflow asks for (`core.getIDToken(audience)`). */
+        audience: string | string[];
+        /** Defaults to https://token.actions.githubusercontent.com. */
+        issuer?: string;
+        /** Defaults to https://token.actions.githubusercontent.com/.well-known/jwks. */
+        jwksUri?: string;
+      };
+    };
   };
 }

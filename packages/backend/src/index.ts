@@ -23,6 +23,12 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Users and groups from Microsoft Graph (catalog.providers.microsoftGraphOrg, production).
 backend.add(import('@backstage/plugin-catalog-backend-module-msgraph'));
+// The stack's Resource entities from its Terraform outputs (sreControlCenter.terraform).
+backend.add(
+  import(
+    '@sre-control-center/plugin-catalog-backend-module-sre-control-center'
+  ),
+);
 
 // Permissions, decided by this portal's own policy.
 backend.add(import('@backstage/plugin-permission-backend'));

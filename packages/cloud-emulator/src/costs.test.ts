@@ -17,6 +17,7 @@ import queryExample from './__fixtures__/SubscriptionQueryGrouping.json';
 
 const NOW = new Date('2025-06-16T10:00:00Z');
 const scope = `/subscriptions/${SUBSCRIPTION_ID}`;
+const rgScope = `${scope}/resourceGroups/${RESOURCE_GROUP}`;
 
 describe('Cost Management and budgets through the ARM SDKs', () => {
   let emulator: RunningEmulator;
@@ -146,8 +147,11 @@ describe('Cost Management and budgets through the ARM SDKs', () => {
     expect(rows[29]).toEqual([expect.any(Number), 20250630, 'Forecast', 'EUR']);
   });
 
-  it('returns the budget with current spend and notifications', async () => {
-    const budget = await consumption.budgets.get(scope, BUDGET_NAME);
+  it('returns the budget at resource group scope, where the Terraform creates it', async () => {
+    const budget = await consumption.budgets.get(rgScope, BUDGET_NAME);
+    expect(budget.id).toBe(
+      `${rgScope}/providers/Microsoft.Consumption/budgets/${BUDGET_NAME}`,
+    );
     expect(budget.amount).toBe(120);
     expect(budget.timeGrain).toBe('Monthly');
     expect(budget.currentSpend?.unit).toBe('EUR');
@@ -163,13 +167,21 @@ describe('Cost Management and budgets through the ARM SDKs', () => {
       [100, 'Actual'],
     ]);
     const all = [];
-    for await (const b of consumption.budgets.list(scope)) all.push(b);
+    for await (const b of consumption.budgets.list(rgScope)) all.push(b);
     expect(all.map(b => b.name)).toEqual([BUDGET_NAME]);
+    // Not at subscription scope: that is another budget in Azure.
+    const atSubscription = [];
+    for await (const b of consumption.budgets.list(scope))
+      atSubscription.push(b);
+    expect(atSubscription).toEqual([]);
+    await expect(
+      consumption.budgets.get(scope, BUDGET_NAME),
+    ).rejects.toMatchObject({ statusCode: 404 });
   });
 
   it('raises spend past 80 % with the budget-80 scenario', async () => {
     await emulator.runScenario('budget-80');
-    const budget = await consumption.budgets.get(scope, BUDGET_NAME);
+    const budget = await consumption.budgets.get(rgScope, BUDGET_NAME);
     expect(budget.currentSpend!.amount!).toBeGreaterThan(96);
   });
 

@@ -47,9 +47,13 @@ export async function startCloudEmulator(
   options: EmulatorOptions = {},
 ): Promise<RunningEmulator> {
   const now = options.now ?? (() => new Date());
+  const seed = () =>
+    seedWorld(now(), {
+      controlCenterWebhookUrl: options.actionGroupWebhookUrl,
+    });
   const tracker = createTaskTracker();
   const ctx: EmulatorContext = {
-    state: options.seed === false ? emptyState() : seedWorld(now()),
+    state: options.seed === false ? emptyState() : seed(),
     now,
     baseUrl: '',
     actionGroupWebhookUrl: options.actionGroupWebhookUrl,
@@ -73,7 +77,7 @@ export async function startCloudEmulator(
     whenIdle: () => tracker.whenIdle(),
   };
   const reset = () => {
-    const fresh = options.seed === false ? emptyState() : seedWorld(now());
+    const fresh = options.seed === false ? emptyState() : seed();
     // Keep the same object so references held by callers stay live.
     Object.assign(ctx.state, fresh);
   };
@@ -97,3 +101,4 @@ export async function startCloudEmulator(
   };
   return emulator;
 }
+export { terraformOutputs, STACK_RESOURCES } from './world/terraformOutputs';

@@ -4,11 +4,16 @@ import { alertProcessingRulesRouter } from './azure/alertProcessingRules';
 import { alertsManagementRouter } from './azure/alertsManagement';
 import { appServiceRouter } from './azure/appService';
 import { armHeaders, sendArmError } from './azure/armHttp';
+import { authorization } from './azure/authorization';
+import { blobStorageRouter } from './azure/blobStorage';
 import { consumptionRouter } from './azure/consumption';
 import { costManagementRouter } from './azure/costManagement';
 import { deploymentSlotsRouter } from './azure/deploymentSlots';
 import { metricsRouter } from './azure/metrics';
+import { monitorRulesRouter } from './azure/monitorRules';
 import { postgresRouter } from './azure/postgresql';
+import { storageAndKeyVaultRouter } from './azure/storageAndKeyVault';
+import { requestStats } from './azure/requestStats';
 import { throttling } from './azure/throttling';
 import { githubNotFound, githubRouter, sendGithubError } from './github/issues';
 import { ScenarioParams, UnknownScenarioError, runScenario } from './scenarios';
@@ -35,6 +40,8 @@ export function createApp(ctx: EmulatorContext, hooks: ServerHooks) {
     if (path.includes('//')) req.url = path.replace(/\/{2,}/g, '/') + query;
     next();
   });
+  // Blob bodies are raw bytes: the blob routes come before JSON parsing.
+  app.use(blobStorageRouter(ctx));
   app.use(
     express.json({
       limit: '5mb',
@@ -82,7 +89,7 @@ export function createApp(ctx: EmulatorContext, hooks: ServerHooks) {
   );
 
   const arm = express.Router();
-  arm.use(armHeaders, throttling(ctx));
+  arm.use(armHeaders, requestStats(ctx), throttling(ctx), authorization(ctx));
   arm.use(alertsManagementRouter(ctx));
   arm.use(alertProcessingRulesRouter(ctx));
   arm.use(appServiceRouter(ctx));
@@ -91,6 +98,8 @@ export function createApp(ctx: EmulatorContext, hooks: ServerHooks) {
   arm.use(metricsRouter(ctx));
   arm.use(costManagementRouter(ctx));
   arm.use(consumptionRouter(ctx));
+  arm.use(monitorRulesRouter(ctx));
+  arm.use(storageAndKeyVaultRouter(ctx));
   app.use((req, res, next) =>
     ARM_PATH.test(req.path) ? arm(req, res, next) : next(),
   );

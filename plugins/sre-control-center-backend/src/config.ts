@@ -138,6 +138,42 @@ const configSchema = z.strictObject({
    * budget check before a scale run. Overrides the built-in list prices.
    */
   planPrices: z.record(z.string(), z.number().nonnegative()).default({}),
+  /**
+   * Terraform artefacts per System. The catalog module
+   * (catalog-backend-module-sre-control-center) reads and checks `outputs`
+   * and `schedule`; this plugin reads each output's `costEstimate` for the
+   * stack card.
+   */
+  terraform: z
+    .looseObject({
+      outputs: z
+        .array(
+          z.looseObject({
+            system: entityRefSchema,
+            costEstimate: z.string().min(1).optional(),
+          }),
+        )
+        .default([]),
+    })
+    .default({ outputs: [] }),
+  /** `POST /webhooks/deployments` (see domain/deployments). */
+  deployments: z
+    .strictObject({
+      /** Shared token the app-deploy workflow sends as `Authorization: Bearer`. */
+      token: z.string().min(16, 'must be at least 16 characters').optional(),
+      /** GitHub Actions OIDC tokens (`id-token: write`) instead of, or besides, the token. */
+      githubOidc: z
+        .strictObject({
+          audience: z.union([
+            z.string().min(1),
+            z.array(z.string().min(1)).min(1),
+          ]),
+          issuer: z.url().optional(),
+          jwksUri: z.url().optional(),
+        })
+        .optional(),
+    })
+    .default({}),
 });
 
 export type SreControlCenterConfig = z.infer<typeof configSchema>;

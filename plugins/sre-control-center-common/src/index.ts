@@ -9,3 +9,6 @@ export * from './permissions';
 export * from './schemas';
 export * from './signals';
 export * from './types';
+export * from './stack';
+export * from './deployments';
+export * from './azureResourceId';

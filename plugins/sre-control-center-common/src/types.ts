@@ -290,7 +290,7 @@ export type RunSignal = {
 /** One line of a System's timeline (`GET /timeline`): alerts, runs, issues. */
 export type TimelineEntry = {
   at: string;
-  kind: 'alert' | 'run' | 'issue' | 'maintenance' | 'other';
+  kind: 'alert' | 'run' | 'issue' | 'maintenance' | 'deployment' | 'other';
   /** e.g. alert.fired, run.requested, run.approved, run.succeeded, alert.resolved */
   action: string;
   actor: string | null;

@@ -20,7 +20,9 @@ export const CONSUMPTION_API_VERSIONS = [
 export function toArmBudget(ctx: EmulatorContext, budget: BudgetState) {
   const now = ctx.now();
   return {
-    id: `/subscriptions/${SUBSCRIPTION_ID}/providers/Microsoft.Consumption/budgets/${budget.name}`,
+    id: `/subscriptions/${SUBSCRIPTION_ID}${
+      budget.resourceGroup ? `/resourceGroups/${budget.resourceGroup}` : ''
+    }/providers/Microsoft.Consumption/budgets/${budget.name}`,
     name: budget.name,
     type: 'Microsoft.Consumption/budgets',
     eTag: budget.eTag,
@@ -58,15 +60,24 @@ export function consumptionRouter(ctx: EmulatorContext): Router {
     if (!checkSubscription(res, sub)) return false;
     return checkApiVersion(req, res, CONSUMPTION_API_VERSIONS, 'budgets');
   };
-  // Budgets live at subscription scope in the seeded world.
-  const atSubscription = (scope: string) => !/\/resourceGroups\//i.test(scope);
+  // A budget is listed at the scope it was created at: its resource group
+  // (as the Terraform creates the project's) or the subscription.
+  const atScope = (scope: string) => {
+    const group = /\/resourceGroups\/([^/]+)\/?$/i.exec(scope)?.[1];
+    return ctx.state.budgets.filter(b =>
+      group
+        ? b.resourceGroup?.toLowerCase() === group.toLowerCase()
+        : !b.resourceGroup,
+    );
+  };
 
   router.get(
     /^(.*)\/providers\/Microsoft\.Consumption\/budgets\/?$/i,
     (req, res) => {
       if (!guard(req, res)) return;
-      const budgets = atSubscription(req.params[0]) ? ctx.state.budgets : [];
-      res.json({ value: budgets.map(b => toArmBudget(ctx, b)) });
+      res.json({
+        value: atScope(req.params[0]).map(b => toArmBudget(ctx, b)),
+      });
     },
   );
 
@@ -74,11 +85,9 @@ export function consumptionRouter(ctx: EmulatorContext): Router {
     /^(.*)\/providers\/Microsoft\.Consumption\/budgets\/([^/]+)\/?$/i,
     (req, res) => {
       if (!guard(req, res)) return;
-      const budget = atSubscription(req.params[0])
-        ? ctx.state.budgets.find(
-            b => b.name.toLowerCase() === req.params[1].toLowerCase(),
-          )
-        : undefined;
+      const budget = atScope(req.params[0]).find(
+        b => b.name.toLowerCase() === req.params[1].toLowerCase(),
+      );
       if (!budget) {
         sendArmError(
           res,

@@ -64,17 +64,56 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The comparison operators of QueryComparisonExpression. */
+const OPERATORS = ['in', 'contains'];
+
+function comparison(
+  kind: 'dimensions' | 'tags',
+  expr: { name: string; operator: string; values: string[] },
+  read: (c: DailyCost) => string | undefined,
+): (c: DailyCost) => boolean {
+  const operator = String(expr.operator ?? '').toLowerCase();
+  if (!OPERATORS.includes(operator)) {
+    throw new QueryError(
+      `Invalid operator '${String(
+        expr.operator,
+      )}' in ${kind} filter. Allowed values: In, Contains.`,
+    );
+  }
+  if (!Array.isArray(expr.values) || expr.values.length === 0) {
+    throw new QueryError(`The ${kind} filter on '${expr.name}' needs values.`);
+  }
+  const values = expr.values.map(v => String(v).toLowerCase());
+  return c => {
+    const actual = read(c)?.toLowerCase();
+    if (actual === undefined) return false;
+    return operator === 'in'
+      ? values.includes(actual)
+      : values.some(v => actual.includes(v));
+  };
+}
+
+/**
+ * QueryFilter: `and` / `or` (at least two expressions), `not` (documented up
+ * to 2019-11-01; the SDKs of later versions cannot send it), `dimensions`
+ * and `tags` comparisons.
+ */
 function compileFilter(node: unknown): (c: DailyCost) => boolean {
   if (node === undefined || node === null) return () => true;
   if (!isObject(node)) throw new QueryError('Invalid filter expression.');
   const f = node as FilterNode;
-  if (Array.isArray(f.and)) {
-    const parts = f.and.map(compileFilter);
-    return c => parts.every(p => p(c));
-  }
-  if (Array.isArray(f.or)) {
-    const parts = f.or.map(compileFilter);
-    return c => parts.some(p => p(c));
+  for (const key of ['and', 'or'] as const) {
+    const list = f[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.length < 2) {
+      throw new QueryError(
+        `The '${key}' filter expression must have at least 2 items.`,
+      );
+    }
+    const parts = list.map(compileFilter);
+    return key === 'and'
+      ? c => parts.every(p => p(c))
+      : c => parts.some(p => p(c));
   }
   if (f.not) {
     const inner = compileFilter(f.not);
@@ -86,10 +125,17 @@ function compileFilter(node: unknown): (c: DailyCost) => boolean {
       throw new QueryError(
         `Invalid dimension name '${f.dimensions.name}' in filter.`,
       );
-    const values = (f.dimensions.values ?? []).map(v => v.toLowerCase());
-    return c => values.includes(field(c).toLowerCase());
+    return comparison('dimensions', f.dimensions, field);
   }
-  if (f.tags) return () => false;
+  if (f.tags) {
+    const tag = String(f.tags.name ?? '');
+    return comparison('tags', f.tags, c => {
+      const entry = Object.entries(c.tags ?? {}).find(
+        ([k]) => k.toLowerCase() === tag.toLowerCase(),
+      );
+      return entry?.[1];
+    });
+  }
   throw new QueryError('Invalid filter expression.');
 }
 

@@ -1,6 +1,12 @@
 import { Request, Response, Router } from 'express';
 import { EmulatorContext } from '../context';
-import { LOCATION, PLAN_ID, POSTGRES_ID, SITE_ID } from '../world/constants';
+import {
+  LOCATION,
+  PLAN_ID,
+  POSTGRES_ID,
+  SITE_ID,
+  STORAGE_ID,
+} from '../world/constants';
 import { noise, round } from '../world/random';
 import { checkApiVersion, sendArmError } from './armHttp';
 import { checkSubscription } from './subscription';
@@ -164,6 +170,26 @@ const CATALOG: Record<
       gauge('cpu_percent', 'CPU percent', 'CPU percent', 'Percent', 15, 5),
     ],
   },
+  'microsoft.storage/storageaccounts': {
+    namespace: 'Microsoft.Storage/storageAccounts',
+    metrics: [
+      gauge(
+        'Availability',
+        'Availability',
+        'The percentage of availability for the storage service or the specified API operation.',
+        'Percent',
+        99.995,
+        0.004,
+      ),
+      counter(
+        'Transactions',
+        'Transactions',
+        'The number of requests made to a storage service or the specified API operation.',
+        30,
+        10,
+      ),
+    ],
+  },
 };
 
 /** Resource type (`provider/type`) of an ARM resource id, lower-cased. */
@@ -172,7 +198,7 @@ function resourceTypeOf(resourceId: string): string | undefined {
   return m ? `${m[1]}/${m[2]}`.toLowerCase() : undefined;
 }
 
-const KNOWN_RESOURCES = [SITE_ID, PLAN_ID, POSTGRES_ID].map(id =>
+const KNOWN_RESOURCES = [SITE_ID, PLAN_ID, POSTGRES_ID, STORAGE_ID].map(id =>
   id.toLowerCase(),
 );
 
@@ -395,6 +421,18 @@ export function metricsRouter(ctx: EmulatorContext): Router {
             ? body.resourceids.filter((i): i is string => typeof i === 'string')
             : [];
         const metricNames = str(req, 'metricnames')?.split(',');
+        const denied = ids.find(id =>
+          ctx.state.armDenied.some(scope =>
+            `${id.toLowerCase()}/`.startsWith(`${scope}/`),
+          ),
+        );
+        if (denied) {
+          throw new MetricQueryError(
+            403,
+            'AuthorizationFailed',
+            `The client does not have authorization to perform action 'Microsoft.Insights/metrics/read' over scope '${denied}' or the scope is invalid.`,
+          );
+        }
         if (ids.length === 0 || !metricNames) {
           throw new MetricQueryError(
             400,

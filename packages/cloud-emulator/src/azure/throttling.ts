@@ -3,6 +3,8 @@ import { EmulatorContext } from '../context';
 import { sendArmError } from './armHttp';
 
 const COST_MANAGEMENT = /\/providers\/Microsoft\.CostManagement\//i;
+const METRICS =
+  /\/metrics:getBatch\/?$|\/providers\/microsoft\.insights\/metrics\/?$/i;
 
 /**
  * Answers 429 while a throttling scenario is active. Cost Management signals
@@ -13,6 +15,17 @@ const COST_MANAGEMENT = /\/providers\/Microsoft\.CostManagement\//i;
 export function throttling(ctx: EmulatorContext) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const t = ctx.state.throttle;
+    if (METRICS.test(req.path) && t.metricsRemaining > 0) {
+      t.metricsRemaining--;
+      sendArmError(
+        res,
+        429,
+        'TooManyRequests',
+        'The request is throttled: too many metrics queries for this subscription. Retry after the time in Retry-After.',
+        { 'Retry-After': String(t.metricsRetryAfterSeconds) },
+      );
+      return;
+    }
     if (COST_MANAGEMENT.test(req.path)) {
       if (t.costManagementRemaining > 0) {
         t.costManagementRemaining--;

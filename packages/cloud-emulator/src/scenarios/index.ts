@@ -38,6 +38,15 @@ export const SCENARIOS: Record<string, Scenario> = {
       retryAfterSeconds: t.costManagementRetryAfterSeconds,
     };
   },
+  'throttle-metrics': (ctx, params) => {
+    const t = ctx.state.throttle;
+    t.metricsRemaining = num(params.count) ?? 3;
+    t.metricsRetryAfterSeconds = num(params.retryAfterSeconds) ?? 1;
+    return {
+      throttledRequests: t.metricsRemaining,
+      retryAfterSeconds: t.metricsRetryAfterSeconds,
+    };
+  },
   'throttle-arm': (ctx, params) => {
     const t = ctx.state.throttle;
     t.armRemaining = num(params.count) ?? 1;

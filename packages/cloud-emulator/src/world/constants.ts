@@ -22,6 +22,13 @@ export const VNET_NAME = 'vnet-mindful-moments-dev';
 export const POSTGRES_SUBNET_NAME = 'snet-postgres';
 export const POSTGRES_PRIVATE_DNS_ZONE = `${POSTGRES_NAME}.private.postgres.database.azure.com`;
 
+/** Storage account holding the Terraform state and the published outputs. */
+export const STATE_STORAGE_NAME = 'sttfstatemindful';
+export const STATE_CONTAINER = 'tfstate';
+export const OUTPUTS_BLOB = 'mindful-moments-dev/outputs.json';
+/** An action group with e-mail only: the rule using it never reaches the portal. */
+export const EMAIL_ACTION_GROUP_NAME = 'ag-mindful-moments-email';
+
 export const BUDGET_NAME = 'budget-mindful-moments-dev';
 export const BUDGET_AMOUNT = 120;
 
@@ -44,6 +51,10 @@ export const APP_INSIGHTS_ID = `${rgId}/providers/Microsoft.Insights/components/
 export const ACTION_GROUP_ID = `${rgId}/providers/microsoft.insights/actionGroups/${ACTION_GROUP_NAME}`;
 export const POSTGRES_SUBNET_ID = `${rgId}/providers/Microsoft.Network/virtualNetworks/${VNET_NAME}/subnets/${POSTGRES_SUBNET_NAME}`;
 export const POSTGRES_PRIVATE_DNS_ZONE_ID = `${rgId}/providers/Microsoft.Network/privateDnsZones/${POSTGRES_PRIVATE_DNS_ZONE}`;
+export const EMAIL_ACTION_GROUP_ID = `${rgId}/providers/microsoft.insights/actionGroups/${EMAIL_ACTION_GROUP_NAME}`;
+export const STATE_STORAGE_ID = `${rgId}/providers/Microsoft.Storage/storageAccounts/${STATE_STORAGE_NAME}`;
+/** The budget as the Terraform creates it: at resource group scope. */
+export const RESOURCE_GROUP_BUDGET_ID = `${rgId}/providers/Microsoft.Consumption/budgets/${BUDGET_NAME}`;
 export const BUDGET_ID = `/subscriptions/${SUBSCRIPTION_ID}/providers/Microsoft.Consumption/budgets/${BUDGET_NAME}`;
 
 export function metricAlertRuleId(ruleName: string): string {

@@ -21,7 +21,18 @@ import {
   SRE_AGENT_LOGIN,
   STAGING_SLOT_NAME,
   STORAGE_ID,
+  OUTPUTS_BLOB,
+  STATE_CONTAINER,
+  STATE_STORAGE_NAME,
 } from './constants';
+import { terraformOutputs } from './terraformOutputs';
+import {
+  DEFAULT_CONTROL_CENTER_WEBHOOK,
+  seedActionGroups,
+  seedKeyVaults,
+  seedMetricAlertRules,
+  seedStorageAccounts,
+} from './monitoring';
 import {
   ALERT_RULES,
   changeAlertState,
@@ -110,6 +121,9 @@ export const COST_PROFILE: Array<
   },
 ];
 
+/** Tags of every resource of the stack (Terraform's common tags). */
+export const WORLD_TAGS = { environment: 'dev', app: 'mindful-moments' };
+
 export function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
@@ -130,7 +144,7 @@ function seedCosts(now: Date): DailyCost[] {
       const { perDay, ...rest } = profile;
       const jitter = 0.85 + noise(`${date}${profile.resourceId}`) * 0.3;
       const cost = round(perDay * jitter * share, 4);
-      if (cost > 0) costs.push({ ...rest, date, cost });
+      if (cost > 0) costs.push({ ...rest, date, cost, tags: WORLD_TAGS });
     }
   }
   return costs;
@@ -198,7 +212,10 @@ function issue(
 }
 
 /** The Mindful Moments world the SRE Control Center is demoed against. */
-export function seedWorld(now: Date): EmulatorState {
+export function seedWorld(
+  now: Date,
+  options: { controlCenterWebhookUrl?: string } = {},
+): EmulatorState {
   const state = emptyState();
   const at = (msAgo: number) => new Date(now.getTime() - msAgo);
   const iso = (msAgo: number) => at(msAgo).toISOString();
@@ -255,6 +272,8 @@ export function seedWorld(now: Date): EmulatorState {
 
   state.budgets.push({
     name: BUDGET_NAME,
+    // The Terraform creates it on the resource group.
+    resourceGroup: RESOURCE_GROUP,
     amount: BUDGET_AMOUNT,
     timeGrain: 'Monthly',
     startDate: `${now.getUTCFullYear()}-01-01T00:00:00Z`,
@@ -412,5 +431,28 @@ export function seedWorld(now: Date): EmulatorState {
     ],
   });
   state.github.nextId = 3_000_000_000;
+
+  state.actionGroups = seedActionGroups(
+    options.controlCenterWebhookUrl ?? DEFAULT_CONTROL_CENTER_WEBHOOK,
+  );
+  state.metricAlertRules = seedMetricAlertRules(now);
+  state.storageAccounts = seedStorageAccounts(now);
+  state.keyVaults = seedKeyVaults();
+
+  // The Terraform state account, with the outputs the deploy workflow publishes.
+  state.blobContainers.push({
+    account: STATE_STORAGE_NAME,
+    name: STATE_CONTAINER,
+  });
+  state.blobs.push({
+    account: STATE_STORAGE_NAME,
+    container: STATE_CONTAINER,
+    name: OUTPUTS_BLOB,
+    body: `${JSON.stringify(terraformOutputs(), null, 2)}\n`,
+    contentType: 'application/json',
+    etag: '"0x8DD1F2A3B4C5D6E"',
+    createdAt: iso(2 * DAY),
+    lastModified: iso(2 * DAY),
+  });
   return state;
 }

@@ -175,6 +175,8 @@ export interface BudgetNotification {
 
 export interface BudgetState {
   name: string;
+  /** Set for a budget at resource group scope (as the Terraform creates it); else subscription scope. */
+  resourceGroup?: string;
   amount: number;
   timeGrain: 'Monthly' | 'Quarterly' | 'Annually';
   startDate: string;
@@ -186,6 +188,8 @@ export interface BudgetState {
 export interface DailyCost {
   /** yyyy-mm-dd, UTC */
   date: string;
+  /** The resource's tags, which Cost Management filters on. */
+  tags?: Record<string, string>;
   serviceName: string;
   meterCategory: string;
   resourceId: string;
@@ -343,7 +347,88 @@ export interface AlertProcessingRuleState {
   };
 }
 
+/** A block blob of an emulated storage account (path-style URLs: /{account}/{container}/{blob}). */
+export interface StoredBlob {
+  account: string;
+  container: string;
+  name: string;
+  body: string;
+  contentType: string;
+  etag: string;
+  createdAt: string;
+  lastModified: string;
+}
+
+/** `Microsoft.Insights/metricAlerts` (static thresholds), as ARM stores them. */
+export interface MetricAlertRuleState {
+  name: string;
+  description: string;
+  severity: 0 | 1 | 2 | 3 | 4;
+  enabled: boolean;
+  scopes: string[];
+  evaluationFrequency: string;
+  windowSize: string;
+  targetResourceType: string;
+  criteria: Array<{
+    name: string;
+    metricName: string;
+    metricNamespace: string;
+    operator:
+      | 'GreaterThan'
+      | 'GreaterThanOrEqual'
+      | 'LessThan'
+      | 'LessThanOrEqual';
+    threshold: number;
+    timeAggregation: 'Average' | 'Total' | 'Maximum' | 'Minimum' | 'Count';
+  }>;
+  actionGroupIds: string[];
+  lastUpdatedTime: string;
+  tags: Record<string, string>;
+}
+
+export interface ActionGroupState {
+  name: string;
+  shortName: string;
+  enabled: boolean;
+  emailReceivers: Array<{
+    name: string;
+    emailAddress: string;
+    useCommonAlertSchema: boolean;
+  }>;
+  webhookReceivers: Array<{
+    name: string;
+    serviceUri: string;
+    useCommonAlertSchema: boolean;
+    useAadAuth: boolean;
+  }>;
+  tags: Record<string, string>;
+}
+
+/** A storage account (`Microsoft.Storage/storageAccounts`). */
+export interface StorageAccountState {
+  name: string;
+  location: string;
+  kind: 'StorageV2' | 'BlobStorage';
+  sku: { name: string; tier: 'Standard' | 'Premium' };
+  provisioningState: 'Succeeded' | 'Creating' | 'ResolvingDNS';
+  statusOfPrimary: 'available' | 'unavailable';
+  createdAt: string;
+  tags: Record<string, string>;
+}
+
+/** A key vault (`Microsoft.KeyVault/vaults`). */
+export interface KeyVaultState {
+  name: string;
+  location: string;
+  sku: 'standard' | 'premium';
+  provisioningState: 'Succeeded' | 'RegisteringDns';
+  tags: Record<string, string>;
+}
+
 export interface ThrottleState {
+  /** Number of metrics queries (metrics:getBatch) still to answer with 429. */
+  metricsRemaining: number;
+  metricsRetryAfterSeconds: number;
   /** Number of Cost Management requests still to answer with 429. */
   costManagementRemaining: number;
   costManagementRetryAfterSeconds: number;
@@ -365,6 +450,22 @@ export interface EmulatorState {
   github: { repos: GithubRepoState[]; nextId: number };
   deliveries: DeliveryRecord[];
   throttle: ThrottleState;
+  metricAlertRules: MetricAlertRuleState[];
+  actionGroups: ActionGroupState[];
+  storageAccounts: StorageAccountState[];
+  keyVaults: KeyVaultState[];
+  /**
+   * ARM reads the caller has no role for: resource ids (or prefixes),
+   * lower-cased, answered with 403 AuthorizationFailed.
+   */
+  armDenied: string[];
+  /** ARM requests served, by `METHOD Namespace/type` (see azure/requestStats.ts). */
+  armRequests: Record<string, number>;
+  /** Blob containers per storage account name, and their blobs. */
+  blobContainers: Array<{ account: string; name: string }>;
+  blobs: StoredBlob[];
+  /** When true, blob reads answer 403 AuthorizationPermissionMismatch (a missing Storage Blob Data Reader role). */
+  blobAccessDenied: boolean;
   scenarioRuns: Array<{ name: string; at: string; result: unknown }>;
 }
 
@@ -382,11 +483,22 @@ export function emptyState(): EmulatorState {
     github: { repos: [], nextId: 1000 },
     deliveries: [],
     throttle: {
+      metricsRemaining: 0,
+      metricsRetryAfterSeconds: 0,
       costManagementRemaining: 0,
       costManagementRetryAfterSeconds: 0,
       armRemaining: 0,
       armRetryAfterSeconds: 0,
     },
+    metricAlertRules: [],
+    actionGroups: [],
+    storageAccounts: [],
+    keyVaults: [],
+    armDenied: [],
+    armRequests: {},
+    blobContainers: [],
+    blobs: [],
+    blobAccessDenied: false,
     scenarioRuns: [],
   };
 }

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { LEASE_MS } from '../domain/inbox/InboxProcessor';
 import type { ChildBackendOptions } from './__testUtils__/childBackend';
 import {
   azureAlertId,
@@ -210,7 +211,8 @@ describe('kill and restart', () => {
     children.push(second);
     const expected = all.flatMap(d => d.alertIds).sort();
     let ids: string[] = [];
-    const deadline = Date.now() + 15_000;
+    // Deliveries the killed process had claimed wait for its lease to run out.
+    const deadline = Date.now() + LEASE_MS + 25_000;
     while (Date.now() < deadline) {
       const res = await fetch(
         `${second.url}/alerts?entityRef=${SYSTEM}&limit=200`,

@@ -8,8 +8,13 @@ import type {
 
 /** Deliveries claimed at once: one transaction's worth. */
 export const BATCH_SIZE = 250;
-/** How long a claim holds; a replica that died lets its batch go after this. */
-export const LEASE_MS = 60_000;
+/**
+ * How long a claim holds; a replica that died lets its batch go after this.
+ * A batch takes well under a second; should one take longer than the lease,
+ * another replica may apply it again, which changes nothing (every write is
+ * conditional), so the lease is short to make recovery after a crash quick.
+ */
+export const LEASE_MS = 20_000;
 /** Attempts before a delivery is set aside as failed. */
 export const MAX_ATTEMPTS = 5;
 /**

@@ -1,1 +1,2 @@
 export { CostCard } from './CostCard';
+export { CostChart, type CostChartProps } from './CostChart';

@@ -26,6 +26,7 @@ const kindColor: Record<TimelineEntry['kind'], ChipColor> = {
   run: 'info',
   issue: 'secondary',
   maintenance: 'primary',
+  deployment: 'success',
   other: 'default',
 };
 

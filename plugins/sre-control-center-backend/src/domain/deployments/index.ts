@@ -1,0 +1,11 @@
+export * from './ports';
+export {
+  DeploymentRecorder,
+  RepositoryMismatch,
+  replaces,
+} from './DeploymentRecorder';
+export { deployedBefore, DEPLOYMENT_WINDOW_MINUTES } from './deployedBefore';
+export {
+  DeploymentTimelineSource,
+  deploymentTimelineEntry,
+} from './deploymentTimeline';

@@ -1,0 +1,5 @@
+export { StackCard, type StackCardProps } from './StackCard';
+export { Sparkline, formatMetric } from './Sparkline';
+export { StateChip } from './StateChip';
+export { WiringWarnings } from './WiringWarnings';
+export { StackCostLine } from './StackCostLine';
