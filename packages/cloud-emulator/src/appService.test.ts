@@ -32,7 +32,7 @@ describe('App Service through @azure/arm-appservice', () => {
     expect(site.name).toBe(SITE_NAME);
     expect(site.kind).toBe('app,linux');
     expect(site.state).toBe('Running');
-    expect(site.siteConfig?.linuxFxVersion).toBe('NODE|20-lts');
+    expect(site.siteConfig?.linuxFxVersion).toBe('NODE|22-lts');
     expect(site.serverFarmId).toContain(`/serverfarms/${PLAN_NAME}`);
     expect(site.defaultHostName).toBe(`${SITE_NAME}.azurewebsites.net`);
   });

@@ -83,7 +83,7 @@ describe('deployment slots through @azure/arm-appservice', () => {
       SITE_NAME,
       STAGING_SLOT_NAME,
     );
-    expect(staging.siteConfig?.linuxFxVersion).toBe('NODE|20-lts');
+    expect(staging.siteConfig?.linuxFxVersion).toBe('NODE|22-lts');
     expect(emulator.state.sites[0].deployedVersion).toBe('2025.06.4');
     expect(emulator.state.sites[0].slots[0].deployedVersion).toBe('2025.06.3');
 

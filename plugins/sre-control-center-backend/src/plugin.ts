@@ -32,13 +32,14 @@ export const sreControlCenterPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        discovery: coreServices.discovery,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
       },
       async init(deps) {
         const settings = readSreControlCenterConfig(deps.config);
         const store = await SreControlCenterStore.create(deps);
-        const center = createControlCenter({ ...deps, settings, store });
+        const center = await createControlCenter({ ...deps, settings, store });
         deps.permissionsRegistry.addPermissions(sreControlCenterPermissions);
 
         deps.httpRouter.use(
@@ -54,6 +55,7 @@ export const sreControlCenterPlugin = createBackendPlugin({
             isSystem: ref => center.projects.isSystem(ref),
             webhookToken: settings.webhookToken,
             entraWebhookAuth: settings.webhookAuth.entra,
+            deploymentAuth: settings.deployments,
             onDelivery: () => center.processor.kick(),
           }),
         );
@@ -61,11 +63,12 @@ export const sreControlCenterPlugin = createBackendPlugin({
           path: '/health',
           allow: 'unauthenticated',
         });
-        // Azure action groups and Alertmanager cannot send Backstage tokens:
-        // the webhooks check their own shared token or Entra ID token.
+        // Azure action groups, Alertmanager and GitHub Actions cannot send
+        // Backstage tokens: the webhooks check their own tokens.
         for (const path of [
           '/webhooks/azure-monitor',
           '/webhooks/alertmanager',
+          '/webhooks/deployments',
         ]) {
           deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }

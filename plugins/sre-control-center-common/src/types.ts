@@ -1,3 +1,6 @@
+import type { DeploymentSignal } from './deployments';
+import type { StackSignal } from './stack';
+
 /** Answer of `GET /health`. */
 export interface HealthResponse {
   status: 'ok';
@@ -181,7 +184,9 @@ export type ProjectSignal =
   | AlertsSignal
   | CostsSignal
   | RunSignal
-  | MaintenanceSignal;
+  | MaintenanceSignal
+  | StackSignal
+  | DeploymentSignal;
 
 /** What a runbook action does. Same names as the Azure SRE Agent's runbook file. */
 export type RunbookActionType =

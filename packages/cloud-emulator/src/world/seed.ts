@@ -223,7 +223,7 @@ export function seedWorld(
   state.sites.push({
     name: SITE_NAME,
     state: 'Running',
-    linuxFxVersion: 'NODE|20-lts',
+    linuxFxVersion: 'NODE|22-lts',
     deployedVersion: '2025.06.3',
     restarts: [],
     lastModifiedTimeUtc: iso(9 * DAY),

@@ -24,6 +24,11 @@ export interface TimelineSource {
   auditTrail(entityRef: string, limit: number): Promise<AuditLine[]>;
 }
 
+/** Any other area's lines of a System's timeline (deployments, GitHub issues, escalations), newest first. */
+export interface TimelineEntrySource {
+  entries(entityRef: string, limit: number): Promise<TimelineEntry[]>;
+}
+
 const RUN_VERBS: Record<string, string> = {
   'run.requested': 'requested',
   'run.skipped': 'skipped (cooldown)',
@@ -46,10 +51,12 @@ export async function systemTimeline(
   source: TimelineSource,
   entityRef: string,
   limit: number,
+  others: TimelineEntrySource[] = [],
 ): Promise<TimelineEntry[]> {
-  const [history, audit] = await Promise.all([
+  const [history, audit, ...more] = await Promise.all([
     source.alertHistory(entityRef, limit),
     source.auditTrail(entityRef, limit),
+    ...others.map(other => other.entries(entityRef, limit)),
   ]);
   const entries: TimelineEntry[] = [
     ...history.map(
@@ -64,6 +71,7 @@ export async function systemTimeline(
     ),
     // Acknowledge/close are in the alert history already.
     ...audit.filter(line => !line.action.startsWith('alert.')).map(auditEntry),
+    ...more.flat(),
   ];
   return entries.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
 }

@@ -6,8 +6,11 @@ import {
   type OperationsSignal,
   type ProjectSignal,
 } from '@sre-control-center/plugin-sre-control-center-common';
+import type { Deployment } from '@sre-control-center/plugin-sre-control-center-common';
 import type { AlertPublisher } from '../domain/alerts/ports';
 import type { CostPublisher } from '../domain/costs/CostRefresher';
+import type { DeploymentPublisher } from '../domain/deployments';
+import type { StackPublisher } from '../domain/stack/ports';
 import type { MaintenancePublisher } from '../domain/maintenance/ports';
 import type { RunPublisher, RunRecord } from '../domain/runbooks';
 
@@ -19,7 +22,13 @@ export const ALERTS_PER_SIGNAL = 100;
  * through the events bus.
  */
 export class SignalProjectPublisher
-  implements AlertPublisher, CostPublisher, MaintenancePublisher, RunPublisher
+  implements
+    AlertPublisher,
+    CostPublisher,
+    MaintenancePublisher,
+    RunPublisher,
+    StackPublisher,
+    DeploymentPublisher
 {
   constructor(private readonly signals: SignalsService) {}
 
@@ -63,6 +72,17 @@ export class SignalProjectPublisher
 
   maintenanceChanged(entityRef: string): Promise<void> {
     return this.publish(entityRef, { type: 'maintenance.changed', entityRef });
+  }
+
+  stackChanged(entityRef: string): Promise<void> {
+    return this.publish(entityRef, { type: 'stack.changed', entityRef });
+  }
+
+  deploymentChanged(deployment: Deployment): Promise<void> {
+    return this.publish(deployment.entityRef, {
+      type: 'deployment.changed',
+      deployment,
+    });
   }
 
   runChanged(record: RunRecord): Promise<void> {

@@ -1,6 +1,7 @@
 import type {
   AuditorService,
   AuthService,
+  DiscoveryService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -10,11 +11,17 @@ import type { SignalsService } from '@backstage/plugin-signals-node';
 import { randomUUID } from 'node:crypto';
 import { createArmAccess } from '../adapters/azure/armAccess';
 import { AzureAlertProcessingRules } from '../adapters/azure/AzureAlertProcessingRules';
+import { AzureAlertRules } from '../adapters/azure/AzureAlertRules';
 import { AzureAlertSource } from '../adapters/azure/AzureAlertSource';
 import { AzureCostSource } from '../adapters/azure/AzureCostSource';
+import { AzureResourceStates } from '../adapters/azure/AzureResourceStates';
 import { AzureRunbookActions } from '../adapters/azure/AzureRunbookActions';
+import { AzureStackMetrics } from '../adapters/azure/AzureStackMetrics';
 import { DEFAULT_PLAN_PRICES_EUR } from '../adapters/azure/planTiers';
 import { CatalogProjectResolver } from '../adapters/catalog/CatalogProjectResolver';
+import { CatalogStackInventory } from '../adapters/catalog/CatalogStackInventory';
+import { CatalogSystemRepositories } from '../adapters/catalog/CatalogSystemRepositories';
+import { FileCostEstimates } from '../adapters/files/FileCostEstimates';
 import { decodeDelivery } from '../adapters/decodeDelivery';
 import { PostgresQueryAction } from '../adapters/postgres/PostgresQueryAction';
 import { RunbookActionRunner } from '../adapters/RunbookActionRunner';
@@ -29,6 +36,10 @@ import {
 import { AlertFanout } from '../domain/alerts/AlertFanout';
 import { budgetFromSnapshots } from '../domain/costs/budgetFromSnapshots';
 import { CostRefresher } from '../domain/costs/CostRefresher';
+import {
+  DeploymentRecorder,
+  DeploymentTimelineSource,
+} from '../domain/deployments';
 import { InboxProcessor } from '../domain/inbox/InboxProcessor';
 import { MaintenanceWindows } from '../domain/maintenance';
 import {
@@ -39,6 +50,7 @@ import {
   RunSweeper,
 } from '../domain/runbooks';
 import { RunbookTriggers } from '../domain/runbooks/RunbookTriggers';
+import { StackReader } from '../domain/stack/StackReader';
 import type { SreControlCenterStore } from '../store/SreControlCenterStore';
 import { BackstageAuditMirror } from './BackstageAuditMirror';
 import { SignalProjectPublisher } from './SignalProjectPublisher';
@@ -54,6 +66,7 @@ export interface ControlCenterDeps {
   auditor: AuditorService;
   catalog: CatalogService;
   signals: SignalsService;
+  discovery: DiscoveryService;
 }
 
 /**
@@ -61,7 +74,7 @@ export interface ControlCenterDeps {
  * catalog and signal adapters, as configured. Everything here is
  * construction; behaviour lives in the classes it connects.
  */
-export function createControlCenter(deps: ControlCenterDeps) {
+export async function createControlCenter(deps: ControlCenterDeps) {
   const { settings, store, logger } = deps;
   const instanceId = randomUUID();
   const arm = createArmAccess(settings.azure.endpoint);
@@ -191,9 +204,39 @@ export function createControlCenter(deps: ControlCenterDeps) {
     publisher,
   });
 
+  // The stack card: Azure read on a schedule into snapshots, served from there.
+  const webhookUrl = `${await deps.discovery.getExternalBaseUrl(
+    'sre-control-center',
+  )}/webhooks/azure-monitor`;
+  const stack = new StackReader({
+    projects,
+    inventory: new CatalogStackInventory(deps.catalog, deps.auth),
+    states: new AzureResourceStates(arm),
+    metrics: new AzureStackMetrics(arm),
+    alertRules: new AzureAlertRules(arm),
+    estimates: new FileCostEstimates(
+      settings.terraform.outputs.flatMap(o =>
+        o.costEstimate ? [{ system: o.system, file: o.costEstimate }] : [],
+      ),
+    ),
+    costs: store.costs,
+    history: store.firingHistory,
+    store: store.stackSnapshots,
+    webhookUrls: [webhookUrl],
+    publisher,
+  });
+  const deployments = new DeploymentRecorder({
+    store: store.deployments,
+    systems: new CatalogSystemRepositories(deps.catalog, deps.auth),
+    publisher,
+  });
+
   return {
     access,
     projects,
+    stack,
+    deployments,
+    timelineSources: [new DeploymentTimelineSource(store.deployments)],
     processor,
     commands,
     reconciler,

@@ -12,10 +12,7 @@ import {
   jwtVerify,
   type JWTVerifyGetKey,
 } from 'jose';
-import {
-  RepositoryMismatch,
-  type DeploymentRecorder,
-} from '../domain/deployments';
+import type { DeploymentRecorder } from '../domain/deployments';
 import { parseInput } from './validation';
 import { tokenMatches } from './webhookToken';
 
@@ -103,7 +100,8 @@ function createCallerCheck(options: DeploymentWebhookAuthOptions) {
       );
     }
     if (!tokenMatches(options.token, bearer)) {
-      throw new NotAllowedError('Deployment token does not match');
+      // A failed authentication, as for the alert webhooks: 401.
+      throw new AuthenticationError('Deployment token does not match');
     }
     return {};
   };
@@ -138,20 +136,13 @@ export function createDeploymentWebhookRouter(options: {
       const caller = (
         req as express.Request & { caller?: { repository?: string } }
       ).caller;
-      try {
-        const { deployment, outcome } = await options.recorder.record(
-          { ...body, runId: String(body.runId) },
-          caller,
-        );
-        res
-          .status(outcome === 'created' ? 201 : 200)
-          .json({ deployment, outcome });
-      } catch (error) {
-        if (error instanceof RepositoryMismatch) {
-          throw new NotAllowedError(error.message);
-        }
-        throw error;
-      }
+      const { deployment, outcome } = await options.recorder.record(
+        { ...body, runId: String(body.runId) },
+        caller,
+      );
+      res
+        .status(outcome === 'created' ? 201 : 200)
+        .json({ deployment, outcome });
     },
   );
   return router;

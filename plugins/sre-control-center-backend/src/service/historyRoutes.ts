@@ -2,7 +2,11 @@ import { listAuditQuerySchema } from '@sre-control-center/plugin-sre-control-cen
 import type express from 'express';
 import Router from 'express-promise-router';
 import type { AuditTrail } from '../domain/audit';
-import { systemTimeline, type TimelineSource } from '../domain/timeline';
+import {
+  systemTimeline,
+  type TimelineEntrySource,
+  type TimelineSource,
+} from '../domain/timeline';
 import type { SystemAccess } from './systemAccess';
 import { parseInput } from './validation';
 
@@ -11,6 +15,8 @@ export function createHistoryRoutes(options: {
   access: SystemAccess;
   audit: AuditTrail;
   timeline: TimelineSource;
+  /** The other areas' timeline lines: deployments, issues, escalations. */
+  timelineSources?: TimelineEntrySource[];
 }): express.Router {
   const { access } = options;
   const router = Router();
@@ -31,6 +37,7 @@ export function createHistoryRoutes(options: {
         options.timeline,
         query.entityRef,
         query.limit,
+        options.timelineSources,
       ),
     });
   });

@@ -8,14 +8,21 @@ import type { AuditTrail } from '../domain/audit';
 import type { CostSnapshotStore } from '../domain/costs/ports';
 import type { DeliveryRegistry, Inbox } from '../domain/inbox/ports';
 import type { MaintenanceWindows } from '../domain/maintenance';
-import type { TimelineSource } from '../domain/timeline';
+import type { DeploymentRecorder } from '../domain/deployments';
+import type { StackReader } from '../domain/stack/StackReader';
+import type { TimelineEntrySource, TimelineSource } from '../domain/timeline';
 import { createAlertRoutes } from './alertRoutes';
 import { createCostRoutes } from './costRoutes';
 import { createDeliveryRoutes } from './deliveryRoutes';
+import {
+  createDeploymentWebhookRouter,
+  type DeploymentWebhookAuthOptions,
+} from './deploymentWebhook';
 import { createErrorHandler } from './errorHandler';
 import { createHistoryRoutes } from './historyRoutes';
 import { createMaintenanceRoutes } from './maintenanceRoutes';
 import { createRunRoutes, type RunRoutesOptions } from './runRoutes';
+import { createStackRoutes } from './stackRoutes';
 import type { SystemAccess } from './systemAccess';
 import {
   createWebhookAuthenticator,
@@ -35,6 +42,10 @@ export interface RouterOptions {
   costs: CostSnapshotStore;
   maintenance: MaintenanceWindows;
   timeline: TimelineSource;
+  timelineSources: TimelineEntrySource[];
+  stack: Pick<StackReader, 'snapshot'>;
+  deployments: DeploymentRecorder;
+  deploymentAuth: DeploymentWebhookAuthOptions;
   runbooks: Omit<RunRoutesOptions, 'access' | 'alerts'>;
   /** Whether the catalog has this System: webhooks may only name those. */
   isSystem(entityRef: string): Promise<boolean>;
@@ -62,6 +73,12 @@ export function createRouter(options: RouterOptions): express.Router {
   };
   router.use(createWebhookRouter(azureMonitorWebhook, webhooks));
   router.use(createWebhookRouter(alertmanagerWebhook, webhooks));
+  router.use(
+    createDeploymentWebhookRouter({
+      recorder: options.deployments,
+      auth: options.deploymentAuth,
+    }),
+  );
   router.use(express.json({ limit: '64kb' }));
 
   router.get('/health', (_req, res) => {
@@ -76,6 +93,7 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(createMaintenanceRoutes(options));
   router.use(createCostRoutes(options));
   router.use(createHistoryRoutes(options));
+  router.use(createStackRoutes(options));
   router.use(createDeliveryRoutes({ ...options, onRetry: options.onDelivery }));
 
   // Anything else under the plugin is a JSON 404, not Express's HTML page.

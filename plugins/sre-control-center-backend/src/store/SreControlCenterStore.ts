@@ -2,9 +2,12 @@ import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { DatabaseAlertStore } from './DatabaseAlertStore';
 import { DatabaseAuditLog } from './DatabaseAuditLog';
+import { DatabaseAlertFiringHistory } from './DatabaseAlertFiringHistory';
 import { DatabaseCostSnapshots } from './DatabaseCostSnapshots';
+import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
 import { DatabaseInbox } from './DatabaseInbox';
 import { DatabaseRunStore } from './DatabaseRunStore';
+import { DatabaseStackSnapshots } from './DatabaseStackSnapshots';
 import { DatabaseTimelineSource } from './DatabaseTimelineSource';
 import { connectAndMigrate } from './migrations';
 
@@ -26,6 +29,9 @@ export class SreControlCenterStore {
   readonly audit: DatabaseAuditLog;
   readonly costs: DatabaseCostSnapshots;
   readonly timeline: DatabaseTimelineSource;
+  readonly stackSnapshots: DatabaseStackSnapshots;
+  readonly firingHistory: DatabaseAlertFiringHistory;
+  readonly deployments: DatabaseDeploymentStore;
 
   private constructor(readonly db: Knex) {
     this.alerts = new DatabaseAlertStore(db);
@@ -34,5 +40,8 @@ export class SreControlCenterStore {
     this.audit = new DatabaseAuditLog(db);
     this.costs = new DatabaseCostSnapshots(db);
     this.timeline = new DatabaseTimelineSource(db, this.audit);
+    this.stackSnapshots = new DatabaseStackSnapshots(db);
+    this.firingHistory = new DatabaseAlertFiringHistory(db);
+    this.deployments = new DatabaseDeploymentStore(db);
   }
 }

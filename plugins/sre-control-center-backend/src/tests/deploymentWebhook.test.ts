@@ -259,7 +259,7 @@ describe.each(databases.eachSupportedId())(
         .set('authorization', 'Bearer wrong-token')
         .set('content-type', 'application/json')
         .send('{not json');
-      expect(wrong.status).toBe(403);
+      expect(wrong.status).toBe(401);
     });
 
     it("accepts a GitHub OIDC token of the System's repository", async () => {

@@ -110,7 +110,7 @@ describe('StackReader through the real Azure SDK clients (emulator)', () => {
     expect(byName['app-mindful-moments-dev'].arm).toMatchObject({
       state: 'Running',
       location: 'westeurope',
-      version: 'NODE|20-lts',
+      version: 'NODE|22-lts',
       health: 'ok',
     });
     expect(byName['asp-mindful-moments-dev'].arm).toMatchObject({

@@ -1,4 +1,8 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import type {
   Deployment,
   DeploymentStatus,
@@ -10,11 +14,6 @@ import type {
   RecordOutcome,
   SystemRepositories,
 } from './ports';
-
-/** An OIDC token of another repository than the System's. */
-export class RepositoryMismatch extends Error {
-  readonly name = 'RepositoryMismatch';
-}
 
 const FINISHED: ReadonlySet<DeploymentStatus> = new Set([
   'success',
@@ -70,8 +69,7 @@ export class DeploymentRecorder {
         );
       }
       if (slug.toLowerCase() !== caller.repository.toLowerCase()) {
-        // Thrown as a permission error by the route (403); here it is domain language.
-        throw new RepositoryMismatch(
+        throw new NotAllowedError(
           `The token is for repository ${caller.repository}, but ${report.entityRef} is ${slug} (github.com/project-slug)`,
         );
       }

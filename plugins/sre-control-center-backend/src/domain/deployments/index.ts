@@ -1,9 +1,5 @@
 export * from './ports';
-export {
-  DeploymentRecorder,
-  RepositoryMismatch,
-  replaces,
-} from './DeploymentRecorder';
+export { DeploymentRecorder, replaces } from './DeploymentRecorder';
 export { deployedBefore, DEPLOYMENT_WINDOW_MINUTES } from './deployedBefore';
 export {
   DeploymentTimelineSource,
