@@ -35,11 +35,13 @@ test('the Mindful Moments System page has a working Control Center tab', async (
   await page.waitForURL(/\/control-center/);
   await page.getByText('Azure stack').waitFor();
   await page.getByText('rg-mindful-moments-dev').waitFor();
-  // The Resources from catalog-info.yaml, as links to their entity pages.
+  // The Resources the catalog module makes from the Terraform outputs, as
+  // links to their entity pages (the provider's first run is a few seconds
+  // after start, then the catalog stitches them).
   await page
     .getByRole('table', { name: 'Provisioned resources' })
     .getByRole('link', { name: 'psql-mindful-moments-dev' })
-    .waitFor();
+    .waitFor({ timeout: 90_000 });
   // Costs are read from (emulated) Cost Management a few seconds after start.
   await page.getByText('Cost this month').waitFor();
   await page.getByText('Month to date').waitFor({ timeout: 90_000 });

@@ -3,6 +3,9 @@ import type {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import type { AlertReconciler, UnroutedAlertRouter } from '../domain/alerts';
+
+/** Seconds after start before unrouted alerts are first routed again. */
+export const UNROUTED_INITIAL_DELAY_S = 5;
 import type { CostRefresher } from '../domain/costs/CostRefresher';
 import type { InboxProcessor } from '../domain/inbox/InboxProcessor';
 import type { DeliveryRegistry } from '../domain/inbox/ports';
@@ -76,7 +79,9 @@ export async function scheduleBackgroundTasks(options: {
     id: 'sre-control-center:route-unrouted-alerts',
     frequency: { seconds: 60 },
     timeout: { minutes: 2 },
-    initialDelay: { seconds: 30 },
+    // Soon after start: alerts kept unrouted while the catalog did not know
+    // their System (a restart often follows registering one) move at once.
+    initialDelay: { seconds: UNROUTED_INITIAL_DELAY_S },
     fn: async () => {
       const moved = await options.unroutedRouter.route();
       if (moved > 0) logger.info(`${moved} unrouted alerts moved to Systems`);

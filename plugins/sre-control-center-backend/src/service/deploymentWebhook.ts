@@ -1,6 +1,5 @@
 import {
   AuthenticationError,
-  NotAllowedError,
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { deploymentBodySchema } from '@sre-control-center/plugin-sre-control-center-common';
