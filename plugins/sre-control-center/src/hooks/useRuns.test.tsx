@@ -4,7 +4,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { sreControlCenterApiRef } from '../api';
 import { fakeApi, sampleRun } from '../testing';
-import { LIVE_REFRESH_MS, POLL_WITHOUT_SIGNALS_MS } from './useRefreshTriggers';
+import { LIVE_REFRESH_MS, POLL_WITHOUT_SIGNALS_MS } from './useProjectResource';
 import { useRuns } from './useRuns';
 
 const entityRef = 'system:default/mindful-moments';

@@ -3,7 +3,7 @@ import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import type { JsonObject } from '@backstage/types';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { sreControlCenterApiRef } from '../../api';
-import { SIGNAL_RELOAD_DELAY_MS } from '../../hooks/useReloadOnSignal';
+import { SIGNAL_RELOAD_DELAY_MS } from '../../hooks/useProjectResource';
 import { fakeApi, sampleAlert, sampleRun } from '../../testing';
 import { TimelineCard } from './TimelineCard';
 
