@@ -28,7 +28,9 @@ if (!env.SRE_CC_WEBHOOK_TOKEN) {
 }
 // The emulator signs its GitHub deliveries with the secret the backend checks.
 if (!env.SRE_CC_GITHUB_WEBHOOK_SECRET) {
-  env.SRE_CC_GITHUB_WEBHOOK_SECRET = crypto.randomBytes(24).toString('base64url');
+  env.SRE_CC_GITHUB_WEBHOOK_SECRET = crypto
+    .randomBytes(24)
+    .toString('base64url');
 }
 const backendUrl = env.SRE_CC_BACKEND_URL || 'http://localhost:7007';
 const emulatorPort = env.EMULATOR_PORT || '7010';

@@ -10,8 +10,13 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('github_issues', table => {
-    table.comment('Issues of System repositories, as GitHub last described them');
-    table.string('repository', 200).notNullable().comment('owner/name, lower-cased');
+    table.comment(
+      'Issues of System repositories, as GitHub last described them',
+    );
+    table
+      .string('repository', 200)
+      .notNullable()
+      .comment('owner/name, lower-cased');
     table.integer('number').notNullable();
     table.bigInteger('github_id').notNullable();
     table.string('title', 1024).notNullable();
@@ -20,13 +25,22 @@ exports.up = async function up(knex) {
     table.text('assignees').notNullable().comment('JSON array of logins');
     table.integer('comments').notNullable().defaultTo(0);
     table.string('author', 100).notNullable();
-    table.string('origin', 8).notNullable().comment('agent, portal, label or other');
+    table
+      .string('origin', 8)
+      .notNullable()
+      .comment('agent, portal, label or other');
     table.string('url', 2048).notNullable();
     table.timestamp('created_at', { useTz: true }).notNullable();
-    table.timestamp('updated_at', { useTz: true }).notNullable().comment("GitHub's updated_at");
+    table
+      .timestamp('updated_at', { useTz: true })
+      .notNullable()
+      .comment("GitHub's updated_at");
     table.timestamp('closed_at', { useTz: true }).nullable();
     table.primary(['repository', 'number']);
-    table.index(['repository', 'state', 'updated_at'], 'github_issues_repo_state_idx');
+    table.index(
+      ['repository', 'state', 'updated_at'],
+      'github_issues_repo_state_idx',
+    );
   });
   await knex.schema.createTable('issue_links', table => {
     table.comment('Which alert an issue is about, and by which rule');
@@ -53,7 +67,9 @@ exports.up = async function up(knex) {
     table.index(['repository', 'at'], 'github_issue_events_repo_time_idx');
   });
   await knex.schema.createTable('github_sync_state', table => {
-    table.comment('Conditional-request state of each issue list the sync reads');
+    table.comment(
+      'Conditional-request state of each issue list the sync reads',
+    );
     table.string('repository', 200).notNullable();
     table.string('list', 16).notNullable().comment('open or closed');
     table.string('etag', 255).nullable();

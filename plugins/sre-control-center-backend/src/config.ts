@@ -135,7 +135,9 @@ const configSchema = z.strictObject({
       /** Issues with one of these labels are listed too. */
       labels: z.array(z.string().min(1).max(50)).default([]),
       /** Labels put on the issues the portal opens. */
-      openLabels: z.array(z.string().min(1).max(50)).default(['sre-control-center']),
+      openLabels: z
+        .array(z.string().min(1).max(50))
+        .default(['sre-control-center']),
       /** Days closed issues stay on the card. */
       closedWindowDays: z.number().int().min(1).max(365).default(30),
       /** Hours after an alert fired an issue naming its rule and resource is linked to it. */

@@ -47,7 +47,7 @@ function cursorParam(cursor: string | undefined): AlertCursor | undefined {
 /** `/alerts`: list (a System's, or the unrouted ones), get, history, acknowledge, close. */
 export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
   const { access, alerts, commands } = options;
-  const withIssues = options.withIssues ?? (async <A,>(list: A[]) => list);
+  const withIssues = options.withIssues ?? (async <A>(list: A[]) => list);
   const router = Router();
 
   /** The alert of `:id`, if the caller may see it (unrouted ones: operators only). */

@@ -54,7 +54,12 @@ export function createIssueRoutes(options: {
       );
     }
     const credentials = await access
-      .user(req, issueCreatePermission, alert.entityRef, 'open issues for the alerts')
+      .user(
+        req,
+        issueCreatePermission,
+        alert.entityRef,
+        'open issues for the alerts',
+      )
       .catch(error => {
         throw error instanceof NotFoundError
           ? new NotFoundError(`No alert with id ${id}`)

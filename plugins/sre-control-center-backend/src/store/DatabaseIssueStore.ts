@@ -66,8 +66,7 @@ export class DatabaseIssueStore implements IssueStore {
           .where({ repository, number: issue.number })
           .first();
         // The portal's own issues stay "opened here" whoever reports them later.
-        const origin =
-          existing?.origin === 'portal' ? 'portal' : issue.origin;
+        const origin = existing?.origin === 'portal' ? 'portal' : issue.origin;
         const row = toRow(repository, issue, origin);
         if (!existing) {
           const inserted = await tx('github_issues')
@@ -199,7 +198,11 @@ export class DatabaseIssueStore implements IssueStore {
   }
 
   /** Links of the given issues to alerts of `entityRef` (alerts of other Systems stay unseen). */
-  private async linksOf(repository: string, entityRef: string, numbers: number[]) {
+  private async linksOf(
+    repository: string,
+    entityRef: string,
+    numbers: number[],
+  ) {
     const result = new Map<
       number,
       Array<{ id: string; name: string; rule: IssueLinkRule }>

@@ -27,12 +27,18 @@ export class CatalogSystemRepositoryDirectory
     const { items } = await this.catalog.getEntities(
       {
         filter: { kind: 'system' },
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.annotations'],
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+        ],
       },
       { credentials: await this.auth.getOwnServiceCredentials() },
     );
     const list = items.flatMap(entity => {
-      const slug = entity.metadata.annotations?.[ANNOTATION_GITHUB_PROJECT_SLUG];
+      const slug =
+        entity.metadata.annotations?.[ANNOTATION_GITHUB_PROJECT_SLUG];
       return slug
         ? [
             {
@@ -51,6 +57,8 @@ export class CatalogSystemRepositoryDirectory
       credentials: await this.auth.getOwnServiceCredentials(),
     });
     if (!entity || entity.kind.toLowerCase() !== 'system') return undefined;
-    return entity.metadata.annotations?.[ANNOTATION_GITHUB_PROJECT_SLUG] ?? null;
+    return (
+      entity.metadata.annotations?.[ANNOTATION_GITHUB_PROJECT_SLUG] ?? null
+    );
   }
 }

@@ -4,7 +4,10 @@ import type {
   HandledDelivery,
 } from '../../domain/inbox/ports';
 import type { IssueTracker } from '../../domain/issues/IssueTracker';
-import { parseProjectSlug, repositoryKey } from '../../domain/issues/repository';
+import {
+  parseProjectSlug,
+  repositoryKey,
+} from '../../domain/issues/repository';
 import type { IssueEvent } from '../../domain/issues/types';
 import {
   issueCommentEventSchema,
@@ -61,7 +64,9 @@ export class GithubIssueDeliveries implements DeliveryHandler {
     const payload = parsed.data;
     let repository: string;
     try {
-      repository = repositoryKey(parseProjectSlug(payload.repository.full_name));
+      repository = repositoryKey(
+        parseProjectSlug(payload.repository.full_name),
+      );
     } catch (error) {
       return { id, ok: true, note: String(error) };
     }

@@ -97,13 +97,16 @@ export class OctokitIssueApi implements GithubIssueApi {
     input: { title: string; body: string; labels: string[] },
   ): Promise<GithubIssueData> {
     const octokit = await this.client(repo);
-    const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues', {
-      owner: repo.owner,
-      repo: repo.name,
-      title: input.title,
-      body: input.body,
-      labels: input.labels,
-    });
+    const { data } = await octokit.request(
+      'POST /repos/{owner}/{repo}/issues',
+      {
+        owner: repo.owner,
+        repo: repo.name,
+        title: input.title,
+        body: input.body,
+        labels: input.labels,
+      },
+    );
     return toIssueData(githubIssueSchema.parse(data));
   }
 
@@ -136,7 +139,10 @@ export class OctokitIssueApi implements GithubIssueApi {
           );
           return retryAfter <= MAX_RATE_LIMIT_WAIT_S;
         },
-        onSecondaryRateLimit: (retryAfter: number, options: { url?: string }) => {
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          options: { url?: string },
+        ) => {
           this.logger.warn(
             `GitHub secondary rate limit for ${options.url}; retry after ${retryAfter} s`,
           );
@@ -160,7 +166,8 @@ export class OctokitIssueApi implements GithubIssueApi {
 }
 
 function parseIssues(data: unknown): GithubIssueData[] {
-  if (!Array.isArray(data)) throw new Error('GitHub answered an issue list that is not a list');
+  if (!Array.isArray(data))
+    throw new Error('GitHub answered an issue list that is not a list');
   return data.map(item => toIssueData(githubIssueSchema.parse(item)));
 }
 

@@ -62,7 +62,8 @@ export class IssueOpener {
     const repo = await this.repositoryOf(alert.entityRef);
     const key = repositoryKey(repo);
     const linked = (await store.forAlerts(key, [alert.id])).get(alert.id);
-    if (linked && linked.length > 0) return { created: false, issue: linked[0] };
+    if (linked && linked.length > 0)
+      return { created: false, issue: linked[0] };
 
     const now = this.now();
     const claim = await store.claimRequest({
@@ -73,7 +74,10 @@ export class IssueOpener {
       staleBefore: new Date(now.getTime() - STALE_CLAIM_MS),
     });
     if (!claim.claimed) {
-      return { created: false, issue: await this.waitFor(key, alert.id, claim.number) };
+      return {
+        created: false,
+        issue: await this.waitFor(key, alert.id, claim.number),
+      };
     }
 
     let created;
@@ -168,9 +172,9 @@ export class IssueOpener {
   ): Promise<AlertIssue> {
     const deadline = this.now().getTime() + WAIT_MS;
     for (;;) {
-      const linked = (await this.options.store.forAlerts(repository, [alertId])).get(
-        alertId,
-      );
+      const linked = (
+        await this.options.store.forAlerts(repository, [alertId])
+      ).get(alertId);
       if (linked && linked.length > 0) return linked[0];
       if (known !== null) {
         const issue = await this.options.store.get(repository, known);
@@ -202,7 +206,9 @@ export class IssueOpener {
           (c.observed !== undefined ? ` (observed ${c.observed})` : '')
       : null;
     return [
-      `Alert **${alert.name}** (${alert.severity}) is ${alert.monitorCondition.toLowerCase()}, state ${alert.state}.`,
+      `Alert **${alert.name}** (${
+        alert.severity
+      }) is ${alert.monitorCondition.toLowerCase()}, state ${alert.state}.`,
       '',
       `Alert: ${alert.id}`,
       `- Target resource: ${alert.targetResourceId ?? 'none'}`,

@@ -53,9 +53,7 @@ export class IssueReader {
     const lists = [state.open, state.closed];
     const synced = lists.map(l => l.syncedAt);
     // Synced when both lists were read; the older of the two is the honest age.
-    const syncedAt = synced.every(Boolean)
-      ? synced.sort()[0]
-      : null;
+    const syncedAt = synced.every(Boolean) ? synced.sort()[0] : null;
     const failing = lists
       .filter(l => l.lastError && (!l.syncedAt || l.errorAt! > l.syncedAt))
       .map(l => l.lastError!);
@@ -80,7 +78,10 @@ export class IssueReader {
     }
     const found = new Map<string, Alert['issues']>();
     for (const [repo, ids] of byRepo) {
-      for (const [id, issues] of await this.options.store.forAlerts(repo, ids)) {
+      for (const [id, issues] of await this.options.store.forAlerts(
+        repo,
+        ids,
+      )) {
         found.set(id, issues);
       }
     }

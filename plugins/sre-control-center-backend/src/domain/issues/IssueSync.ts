@@ -60,7 +60,8 @@ export class IssueSync {
         try {
           await this.syncList(key, repo, list, report);
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
+          const message =
+            error instanceof Error ? error.message : String(error);
           report.failures.push({ repository: key, error: message });
           await this.options.store.recordSync(key, list, {
             error: message.slice(0, 2000),
