@@ -29,7 +29,7 @@ const MAX_RATE_LIMIT_WAIT_S = 60;
 export class OctokitIssueApi implements GithubIssueApi {
   static fromConfig(
     config: Config,
-    options: { logger: LoggerService; host?: string },
+    options: { logger: LoggerService; host?: string; retries?: number },
   ): OctokitIssueApi {
     const integrations = ScmIntegrations.fromConfig(config);
     return new OctokitIssueApi(
@@ -37,6 +37,7 @@ export class OctokitIssueApi implements GithubIssueApi {
       DefaultGithubCredentialsProvider.fromIntegrations(integrations),
       options.logger,
       options.host ?? 'github.com',
+      options.retries,
     );
   }
 
@@ -48,6 +49,8 @@ export class OctokitIssueApi implements GithubIssueApi {
     private readonly credentials: GithubCredentialsProvider,
     private readonly logger: LoggerService,
     private readonly host: string,
+    /** octokit's retry plugin: 3 by default (about 14 s of backoff when GitHub is down). */
+    private readonly retries?: number,
   ) {}
 
   async listIssues(
@@ -126,6 +129,9 @@ export class OctokitIssueApi implements GithubIssueApi {
       auth: token,
       baseUrl: integration.config.apiBaseUrl,
       userAgent: 'sre-control-center',
+      ...(this.retries === undefined
+        ? {}
+        : { retry: { retries: this.retries } }),
       log: {
         debug: () => {},
         info: () => {},
