@@ -23,6 +23,9 @@ export const STALE_CLAIM_MS = 60_000;
 const WAIT_MS = 20_000;
 const POLL_MS = 100;
 
+const defaultSleep = (ms: number) =>
+  new Promise<void>(resolve => setTimeout(resolve, ms));
+
 export interface IssueOpenerOptions {
   store: IssueStore;
   tracker: IssueTracker;
@@ -228,6 +231,3 @@ export class IssueOpener {
     return this.options.now?.() ?? new Date();
   }
 }
-
-const defaultSleep = (ms: number) =>
-  new Promise<void>(resolve => setTimeout(resolve, ms));
