@@ -447,7 +447,14 @@ export interface EmulatorState {
   budgets: BudgetState[];
   dailyCosts: DailyCost[];
   metricOverrides: MetricOverride[];
-  github: { repos: GithubRepoState[]; nextId: number };
+  github: {
+    repos: GithubRepoState[];
+    nextId: number;
+    /** Primary rate limit of the core resource (one budget for the emulator). */
+    rateLimit?: { used: number; resetAt: number };
+    /** Every GitHub REST request answered, oldest first (tests count them). */
+    requests?: Array<{ method: string; path: string; status: number }>;
+  };
   deliveries: DeliveryRecord[];
   throttle: ThrottleState;
   metricAlertRules: MetricAlertRuleState[];

@@ -1,4 +1,5 @@
 import type {
+  RootConfigService,
   AuditorService,
   AuthService,
   DiscoveryService,
@@ -22,6 +23,7 @@ import { CatalogProjectResolver } from '../adapters/catalog/CatalogProjectResolv
 import { CatalogStackInventory } from '../adapters/catalog/CatalogStackInventory';
 import { CatalogSystemRepositories } from '../adapters/catalog/CatalogSystemRepositories';
 import { FileCostEstimates } from '../adapters/files/FileCostEstimates';
+import { createIssueArea } from './issueArea';
 import { decodeDelivery } from '../adapters/decodeDelivery';
 import { PostgresQueryAction } from '../adapters/postgres/PostgresQueryAction';
 import { RunbookActionRunner } from '../adapters/RunbookActionRunner';
@@ -68,6 +70,7 @@ export interface ControlCenterDeps {
   catalog: CatalogService;
   signals: SignalsService;
   discovery: DiscoveryService;
+  config: RootConfigService;
 }
 
 /**
@@ -86,6 +89,13 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     httpAuth: deps.httpAuth,
     permissions: deps.permissions,
     catalog: deps.catalog,
+  });
+
+  const issueArea = await createIssueArea({
+    ...deps,
+    publisher,
+    mirror,
+    holder: instanceId,
   });
 
   const costRefresher = new CostRefresher({
@@ -166,6 +176,7 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     queue: store.inbox,
     holder: instanceId,
     handlers: [
+      issueArea.deliveries,
       new AlertIntake({
         ...alertStore,
         router: new AlertRouter(projects),
@@ -242,7 +253,11 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     projects,
     stack,
     deployments,
-    timelineSources: [new DeploymentTimelineSource(store.deployments)],
+    timelineSources: [
+      new DeploymentTimelineSource(store.deployments),
+      issueArea.timeline,
+    ],
+    issues: issueArea,
     processor,
     commands,
     reconciler,
