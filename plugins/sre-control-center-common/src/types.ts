@@ -1,4 +1,5 @@
 import type { DeploymentSignal } from './deployments';
+import type { EscalationSignal } from './escalation';
 import type { StackSignal } from './stack';
 
 /** Answer of `GET /health`. */
@@ -186,7 +187,8 @@ export type ProjectSignal =
   | RunSignal
   | MaintenanceSignal
   | StackSignal
-  | DeploymentSignal;
+  | DeploymentSignal
+  | EscalationSignal;
 
 /** What a runbook action does. Same names as the Azure SRE Agent's runbook file. */
 export type RunbookActionType =
@@ -295,7 +297,14 @@ export type RunSignal = {
 /** One line of a System's timeline (`GET /timeline`): alerts, runs, issues. */
 export type TimelineEntry = {
   at: string;
-  kind: 'alert' | 'run' | 'issue' | 'maintenance' | 'deployment' | 'other';
+  kind:
+    | 'alert'
+    | 'run'
+    | 'issue'
+    | 'maintenance'
+    | 'deployment'
+    | 'escalation'
+    | 'other';
   /** e.g. alert.fired, run.requested, run.approved, run.succeeded, alert.resolved */
   action: string;
   actor: string | null;
