@@ -92,7 +92,9 @@ export type AlertEvent = {
     | 'acknowledged'
     | 'closed'
     | 'reopened'
-    | 'routed';
+    | 'routed'
+    /** An on-call page (details: escalationId, level, channel, target, outcome). */
+    | 'escalation';
   /** `user:default/…` for people, `azure-monitor`, or who Azure says changed it. */
   actor: string | null;
   at: string;

@@ -59,7 +59,8 @@ export async function systemTimeline(
     ...others.map(other => other.entries(entityRef, limit)),
   ]);
   const entries: TimelineEntry[] = [
-    ...history.map(
+    // On-call pages are in the audit trail too, with a readable summary.
+    ...history.filter(line => line.type !== 'escalation').map(
       (line): TimelineEntry => ({
         at: line.at,
         kind: 'alert',
@@ -80,6 +81,7 @@ const KINDS: Record<string, TimelineEntry['kind']> = {
   run: 'run',
   maintenance: 'maintenance',
   issue: 'issue',
+  escalation: 'escalation',
 };
 
 /** What a run step adds to its summary: why it failed, or how it turned out. */

@@ -5,6 +5,7 @@ import { DatabaseAuditLog } from './DatabaseAuditLog';
 import { DatabaseAlertFiringHistory } from './DatabaseAlertFiringHistory';
 import { DatabaseCostSnapshots } from './DatabaseCostSnapshots';
 import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
+import { DatabaseEscalationStore } from './DatabaseEscalationStore';
 import { DatabaseInbox } from './DatabaseInbox';
 import { DatabaseRunStore } from './DatabaseRunStore';
 import { DatabaseStackSnapshots } from './DatabaseStackSnapshots';
@@ -32,6 +33,7 @@ export class SreControlCenterStore {
   readonly stackSnapshots: DatabaseStackSnapshots;
   readonly firingHistory: DatabaseAlertFiringHistory;
   readonly deployments: DatabaseDeploymentStore;
+  readonly escalations: DatabaseEscalationStore;
 
   private constructor(readonly db: Knex) {
     this.alerts = new DatabaseAlertStore(db);
@@ -43,5 +45,6 @@ export class SreControlCenterStore {
     this.stackSnapshots = new DatabaseStackSnapshots(db);
     this.firingHistory = new DatabaseAlertFiringHistory(db);
     this.deployments = new DatabaseDeploymentStore(db);
+    this.escalations = new DatabaseEscalationStore(db);
   }
 }
