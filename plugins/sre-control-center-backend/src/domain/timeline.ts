@@ -60,16 +60,18 @@ export async function systemTimeline(
   ]);
   const entries: TimelineEntry[] = [
     // On-call pages are in the audit trail too, with a readable summary.
-    ...history.filter(line => line.type !== 'escalation').map(
-      (line): TimelineEntry => ({
-        at: line.at,
-        kind: 'alert',
-        action: `alert.${line.type}`,
-        actor: line.actor,
-        summary: `${line.alertName} ${line.type}`,
-        target: line.alertId,
-      }),
-    ),
+    ...history
+      .filter(line => line.type !== 'escalation')
+      .map(
+        (line): TimelineEntry => ({
+          at: line.at,
+          kind: 'alert',
+          action: `alert.${line.type}`,
+          actor: line.actor,
+          summary: `${line.alertName} ${line.type}`,
+          target: line.alertId,
+        }),
+      ),
     // Acknowledge/close are in the alert history already.
     ...audit.filter(line => !line.action.startsWith('alert.')).map(auditEntry),
     ...more.flat(),

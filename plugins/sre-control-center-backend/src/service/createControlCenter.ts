@@ -7,6 +7,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { SignalsService } from '@backstage/plugin-signals-node';
 import { randomUUID } from 'node:crypto';
 import { createArmAccess } from '../adapters/azure/armAccess';
@@ -53,6 +54,7 @@ import { RunbookTriggers } from '../domain/runbooks/RunbookTriggers';
 import { StackReader } from '../domain/stack/StackReader';
 import type { SreControlCenterStore } from '../store/SreControlCenterStore';
 import { BackstageAuditMirror } from './BackstageAuditMirror';
+import { createEscalation } from './createEscalation';
 import { SignalProjectPublisher } from './SignalProjectPublisher';
 import { SystemAccess } from './systemAccess';
 
@@ -67,6 +69,7 @@ export interface ControlCenterDeps {
   catalog: CatalogService;
   signals: SignalsService;
   discovery: DiscoveryService;
+  notifications: NotificationService;
 }
 
 /**
@@ -150,9 +153,30 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     alerts: store.alerts,
   });
 
+  // On-call escalation: started and ended by alert changes; a key press
+  // acknowledges through the commands below (which exist after the listener).
+  let commandsRef: AlertCommands | undefined;
+  let maintenanceRef: MaintenanceWindows | undefined;
+  const escalation = createEscalation({
+    config: settings.escalation,
+    store: store.escalations,
+    alerts: store.alerts,
+    commands: () => commandsRef!,
+    maintenance: () => maintenanceRef!,
+    catalog: deps.catalog,
+    auth: deps.auth,
+    notifications: deps.notifications,
+    publisher,
+    mirror,
+    logger,
+    holder: instanceId,
+    callbackBaseUrl: () =>
+      deps.discovery.getExternalBaseUrl('sre-control-center'),
+  });
+
   // Alerts: what happens when they change, where they come from, commands.
   const listener = new AlertFanout(
-    [publisher, new RunbookTriggers(requests, runSweeper)],
+    [publisher, new RunbookTriggers(requests, runSweeper), escalation.engine],
     error => logger.warn(`An alert change was not passed on: ${error}`),
   );
   const alertStore = { alerts: store.alerts, ledger: store.alerts };
@@ -185,6 +209,7 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     listener,
     mirror,
   });
+  commandsRef = commands;
   const reconciler = new AlertReconciler({
     ...alertStore,
     projects,
@@ -203,6 +228,7 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     mirror,
     publisher,
   });
+  maintenanceRef = maintenance;
 
   // The stack card: Azure read on a schedule into snapshots, served from there.
   const webhookUrl = `${await deps.discovery.getExternalBaseUrl(
@@ -237,6 +263,8 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     stack,
     deployments,
     timelineSources: [new DeploymentTimelineSource(store.deployments)],
+    escalations: escalation.engine,
+    phoneWebhooks: escalation.webhooks,
     processor,
     commands,
     reconciler,

@@ -109,6 +109,7 @@ function setup(
     });
     book.alerts.set(alert.id, alert);
     await engine.alertsChanged([alert]);
+    await engine.settled();
     return alert;
   };
   const pass = async (minutes: number) => {
@@ -232,6 +233,7 @@ describe('EscalationEngine', () => {
     const t = setup();
     const a = await t.fire();
     await t.engine.alertsChanged([{ ...a, state: 'Acknowledged' }]);
+    await t.engine.settled();
     t.book.alerts.set(a.id, { ...a, state: 'Acknowledged' });
     const b = await t.fire({ id: `${a.id.slice(0, -1)}2` });
     await t.engine.alertsChanged([{ ...b, monitorCondition: 'Resolved' }]);
@@ -309,7 +311,10 @@ describe('EscalationEngine', () => {
       b.engine.alertsChanged([alert]),
       a.engine.alertsChanged([alert]),
     ]);
+    await Promise.all([a.engine.settled(), b.engine.settled()]);
     expect(store.escalations.size).toBe(1);
+    expect([...a.errors, ...b.errors]).toEqual([]);
+    expect([...store.escalations.values()][0].state).toBe('active');
     expect([...a.notified, ...b.notified]).toEqual([{ user: GUEST, level: 0 }]);
   });
 

@@ -109,7 +109,8 @@ export class EscalationEngine {
         started = true;
       }
     }
-    if (started) await this.sweep();
+    // The first level goes out in the background: the alert pipeline does not wait for calls.
+    if (started) this.sweepSoon();
   }
 
   /** Starts the alert's escalation; resolves whether this call created it. */
@@ -422,9 +423,7 @@ export class EscalationEngine {
   }
 
   /** The attempt a callback is about, with its escalation and alert (the ACS adapter reads the prompt from it). */
-  async callContext(
-    attemptId: string,
-  ): Promise<
+  async callContext(attemptId: string): Promise<
     | {
         attempt: StoredAttempt;
         escalation: EscalationRecord;
