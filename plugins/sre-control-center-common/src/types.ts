@@ -1,4 +1,5 @@
 import type { DeploymentSignal } from './deployments';
+import type { EscalationSignal } from './escalation';
 import type { StackSignal } from './stack';
 import type { AlertIssue, IssuesSignal } from './issues';
 
@@ -94,7 +95,9 @@ export type AlertEvent = {
     | 'acknowledged'
     | 'closed'
     | 'reopened'
-    | 'routed';
+    | 'routed'
+    /** An on-call page (details: escalationId, level, channel, target, outcome). */
+    | 'escalation';
   /** `user:default/…` for people, `azure-monitor`, or who Azure says changed it. */
   actor: string | null;
   at: string;
@@ -196,7 +199,8 @@ export type ProjectSignal =
   | MaintenanceSignal
   | StackSignal
   | DeploymentSignal
-  | IssuesSignal;
+  | IssuesSignal
+  | EscalationSignal;
 
 /** What a runbook action does. Same names as the Azure SRE Agent's runbook file. */
 export type RunbookActionType =
@@ -305,7 +309,14 @@ export type RunSignal = {
 /** One line of a System's timeline (`GET /timeline`): alerts, runs, issues. */
 export type TimelineEntry = {
   at: string;
-  kind: 'alert' | 'run' | 'issue' | 'maintenance' | 'deployment' | 'other';
+  kind:
+    | 'alert'
+    | 'run'
+    | 'issue'
+    | 'maintenance'
+    | 'deployment'
+    | 'escalation'
+    | 'other';
   /** e.g. alert.fired, run.requested, run.approved, run.succeeded, alert.resolved */
   action: string;
   actor: string | null;
