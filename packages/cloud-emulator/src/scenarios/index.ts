@@ -29,6 +29,15 @@ export const SCENARIOS: Record<string, Scenario> = {
       rule: typeof params.rule === 'string' ? params.rule : undefined,
       resolveAfterMs: resolveAfter(params),
     }),
+  // The GitHub App loses its Issues permission after `after` more issues.
+  'github-issues-denied': (ctx, params) => {
+    ctx.state.github.issueCreationsLeft = num(params.after) ?? 0;
+    return { issueCreationsLeft: ctx.state.github.issueCreationsLeft };
+  },
+  'github-issues-allowed': ctx => {
+    delete ctx.state.github.issueCreationsLeft;
+    return { issueCreationsLeft: null };
+  },
   'throttle-costs': (ctx, params) => {
     const t = ctx.state.throttle;
     t.costManagementRemaining = num(params.count) ?? 3;
