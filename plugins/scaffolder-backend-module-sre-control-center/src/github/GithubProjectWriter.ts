@@ -64,6 +64,7 @@ export class GithubProjectWriter {
   private readonly created: string[] = [];
   private readonly existing: string[] = [];
   private readonly pending: string[] = [];
+  private linked = false;
 
   constructor(
     private readonly octokit: Octokit,
@@ -101,9 +102,12 @@ export class GithubProjectWriter {
       this.log.warn(
         `Stopped: ${e instanceof Error ? e.message : String(e)}. Created: ${
           this.created.join('; ') || 'nothing'
-        }. Already there: ${this.existing.length} items. Not done: ${
-          this.pending.join('; ') || 'sub-issue links'
-        }. Running the template again with the same inputs completes the project without duplicates.`,
+        }. Already there: ${this.existing.length} items. Not done: ${[
+          ...this.pending,
+          ...(this.linked ? [] : ['sub-issue links']),
+        ].join(
+          '; ',
+        )}. Running the template again with the same inputs completes the project without duplicates.`,
       );
       throw e;
     }
@@ -125,6 +129,7 @@ export class GithubProjectWriter {
     const milestones = await this.ensureMilestones();
     const issues = await this.ensureIssues(milestones);
     await this.ensureSubIssues(issues);
+    this.linked = true;
     return {
       repoUrl: repo.htmlUrl,
       catalogInfoUrl: `${repo.htmlUrl}/blob/${repo.defaultBranch}/catalog-info.yaml`,
