@@ -208,6 +208,7 @@ export function planProject(req: ProjectRequirements): ProjectPlan {
   take(req.niceToHave, 'nice-to-have');
 
   // 2. Stories, in delivery order: priority, epic, feature, as written.
+  const rankOf = (p: Priority) => (p === 'must-have' ? 0 : 1);
   const epicIndex = (k: EpicKey) => EPICS.findIndex(e => e.key === k);
   const drafts = requirements.map((r, index) => {
     // Rules match on lower case without accents ("documentación" → "documentacion").
@@ -224,7 +225,7 @@ export function planProject(req: ProjectRequirements): ProjectPlan {
     d.feature.feature ? d.epic.rule.features.indexOf(d.feature.feature) + 1 : 0;
   drafts.sort(
     (a, b) =>
-      (a.priority === b.priority ? 0 : a.priority === 'must-have' ? -1 : 1) ||
+      rankOf(a.priority) - rankOf(b.priority) ||
       epicIndex(a.epic.rule.key) - epicIndex(b.epic.rule.key) ||
       featureIndex(a) - featureIndex(b) ||
       a.index - b.index,
@@ -302,14 +303,15 @@ export function planProject(req: ProjectRequirements): ProjectPlan {
       list.push(`monitoring/${DEFAULT_FEATURE}`);
     return list;
   };
-  const rank = (p: Priority) => (p === 'must-have' ? 0 : 1);
   for (const story of stories) {
     for (const prereq of prerequisitesOf(story)) {
       const inScope = (s: Story) =>
         prereq.includes('/') ? s.feature === prereq : s.epic === prereq;
       let candidates = stories.filter(
         s =>
-          s !== story && inScope(s) && rank(s.priority) <= rank(story.priority),
+          s !== story &&
+          inScope(s) &&
+          rankOf(s.priority) <= rankOf(story.priority),
       );
       // A feature with no stories: wait for its epic instead.
       if (candidates.length === 0 && prereq.includes('/')) {
@@ -319,7 +321,7 @@ export function planProject(req: ProjectRequirements): ProjectPlan {
             s !== story &&
             s.epic === epic &&
             s.feature !== story.feature &&
-            rank(s.priority) <= rank(story.priority) &&
+            rankOf(s.priority) <= rankOf(story.priority) &&
             stories.indexOf(s) < stories.indexOf(story),
         );
       }
