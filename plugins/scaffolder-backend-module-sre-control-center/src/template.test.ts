@@ -146,6 +146,7 @@ describe('template:default/new-project', () => {
       expect(body.steps.map((s: { id: string }) => s.id)).toEqual([
         'plan',
         'project',
+        'existing',
         'register',
       ]);
     });
