@@ -211,20 +211,21 @@ export function githubProjectsRouter(ctx: EmulatorContext): Router {
         }
         const files = (repo.files ??= {});
         const existing = files[path];
-        if (existing && body.sha !== existing.sha) {
-          sendGithubError(
-            res,
-            409,
-            `${path} does not match ${String(body.sha ?? '')}`,
-            docs,
-          );
-          return;
-        }
-        if (!existing && body.sha !== undefined) {
+        // GitHub: an update without the blob sha is a 422, a stale sha a 409.
+        if (existing && body.sha === undefined) {
           sendGithubError(
             res,
             422,
             'Invalid request.\n\n"sha" wasn\'t supplied.',
+            docs,
+          );
+          return;
+        }
+        if (existing && body.sha !== existing.sha) {
+          sendGithubError(
+            res,
+            409,
+            `${path} does not match ${String(body.sha)}`,
             docs,
           );
           return;
