@@ -69,6 +69,8 @@ export const sreControlCenterPlugin = createBackendPlugin({
           '/webhooks/azure-monitor',
           '/webhooks/alertmanager',
           '/webhooks/deployments',
+          // GitHub signs its deliveries (X-Hub-Signature-256).
+          '/webhooks/github',
         ]) {
           deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }
@@ -79,6 +81,7 @@ export const sreControlCenterPlugin = createBackendPlugin({
           logger: deps.logger,
           deliveries: store.inbox,
           retentionDays: settings.inbox.retentionDays,
+          issues: center.issues,
         });
       },
     });

@@ -12,3 +12,4 @@ export * from './types';
 export * from './stack';
 export * from './deployments';
 export * from './azureResourceId';
+export * from './issues';

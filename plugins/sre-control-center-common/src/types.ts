@@ -1,5 +1,6 @@
 import type { DeploymentSignal } from './deployments';
 import type { StackSignal } from './stack';
+import type { AlertIssue, IssuesSignal } from './issues';
 
 /** Answer of `GET /health`. */
 export interface HealthResponse {
@@ -46,6 +47,8 @@ export type Alert = {
   updatedAt: string;
   /** What the alert rule's condition saw, when the payload says (metric or log query). */
   condition?: AlertCondition;
+  /** GitHub issues linked to the alert (`GET /alerts`, `GET /alerts/:id`); absent in signals. */
+  issues?: AlertIssue[];
 };
 
 /** How an alert reached its System (see {@link Alert.routing}). */
@@ -97,6 +100,12 @@ export type AlertEvent = {
   at: string;
   /** E.g. `{ comment }` for an acknowledge with a comment. */
   details: Record<string, unknown> | null;
+};
+
+/** Answer of `POST /alerts/:id/acknowledge` and `/close`: the alert after the change, and whether anything changed. */
+export type AlertChangeResult = {
+  alert: Alert;
+  changed: boolean;
 };
 
 /** A page of a cursor-paginated list, newest first. */
@@ -186,7 +195,8 @@ export type ProjectSignal =
   | RunSignal
   | MaintenanceSignal
   | StackSignal
-  | DeploymentSignal;
+  | DeploymentSignal
+  | IssuesSignal;
 
 /** What a runbook action does. Same names as the Azure SRE Agent's runbook file. */
 export type RunbookActionType =

@@ -28,6 +28,9 @@ export const SCENARIOS: Record<string, Scenario> = {
     sreAgentIncident(ctx, {
       rule: typeof params.rule === 'string' ? params.rule : undefined,
       resolveAfterMs: resolveAfter(params),
+      variant: params.variant === 'fallback' ? 'fallback' : 'marker',
+      closeAfterMs:
+        params.closeAfterMs === null ? null : num(params.closeAfterMs),
     }),
   // The GitHub App loses its Issues permission after `after` more issues.
   'github-issues-denied': (ctx, params) => {

@@ -479,6 +479,10 @@ export interface EmulatorState {
     nextId: number;
     /** Scenario `github-issues-denied`: issues created before 403s start. */
     issueCreationsLeft?: number;
+    /** Primary rate limit of the core resource (one budget for the emulator). */
+    rateLimit?: { used: number; resetAt: number };
+    /** Every GitHub REST request answered, oldest first (tests count them). */
+    requests?: Array<{ method: string; path: string; status: number }>;
   };
   deliveries: DeliveryRecord[];
   throttle: ThrottleState;

@@ -10,6 +10,7 @@ import type { Deployment } from '@sre-control-center/plugin-sre-control-center-c
 import type { AlertPublisher } from '../domain/alerts/ports';
 import type { CostPublisher } from '../domain/costs/CostRefresher';
 import type { DeploymentPublisher } from '../domain/deployments';
+import type { IssuePublisher } from '../domain/issues/ports';
 import type { StackPublisher } from '../domain/stack/ports';
 import type { MaintenancePublisher } from '../domain/maintenance/ports';
 import type { RunPublisher, RunRecord } from '../domain/runbooks';
@@ -28,7 +29,8 @@ export class SignalProjectPublisher
     MaintenancePublisher,
     RunPublisher,
     StackPublisher,
-    DeploymentPublisher
+    DeploymentPublisher,
+    IssuePublisher
 {
   constructor(private readonly signals: SignalsService) {}
 
@@ -83,6 +85,10 @@ export class SignalProjectPublisher
       type: 'deployment.changed',
       deployment,
     });
+  }
+
+  issuesChanged(entityRef: string): Promise<void> {
+    return this.publish(entityRef, { type: 'issues.changed', entityRef });
   }
 
   runChanged(record: RunRecord): Promise<void> {

@@ -1,4 +1,5 @@
 import type {
+  RootConfigService,
   AuditorService,
   AuthService,
   DiscoveryService,
@@ -22,6 +23,7 @@ import { CatalogProjectResolver } from '../adapters/catalog/CatalogProjectResolv
 import { CatalogStackInventory } from '../adapters/catalog/CatalogStackInventory';
 import { CatalogSystemRepositories } from '../adapters/catalog/CatalogSystemRepositories';
 import { FileCostEstimates } from '../adapters/files/FileCostEstimates';
+import { createIssueArea } from './issueArea';
 import { decodeDelivery } from '../adapters/decodeDelivery';
 import { PostgresQueryAction } from '../adapters/postgres/PostgresQueryAction';
 import { RunbookActionRunner } from '../adapters/RunbookActionRunner';
@@ -34,6 +36,7 @@ import {
   UnroutedAlertRouter,
 } from '../domain/alerts';
 import { AlertFanout } from '../domain/alerts/AlertFanout';
+import { CoalescingAlertPublisher } from '../domain/alerts/CoalescingAlertPublisher';
 import { budgetFromSnapshots } from '../domain/costs/budgetFromSnapshots';
 import { CostRefresher } from '../domain/costs/CostRefresher';
 import {
@@ -67,6 +70,7 @@ export interface ControlCenterDeps {
   catalog: CatalogService;
   signals: SignalsService;
   discovery: DiscoveryService;
+  config: RootConfigService;
 }
 
 /**
@@ -85,6 +89,13 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     httpAuth: deps.httpAuth,
     permissions: deps.permissions,
     catalog: deps.catalog,
+  });
+
+  const issueArea = await createIssueArea({
+    ...deps,
+    publisher,
+    mirror,
+    holder: instanceId,
   });
 
   const costRefresher = new CostRefresher({
@@ -151,15 +162,21 @@ export async function createControlCenter(deps: ControlCenterDeps) {
   });
 
   // Alerts: what happens when they change, where they come from, commands.
+  const passOnFailed = (error: unknown) =>
+    logger.warn(`An alert change was not passed on: ${error}`);
   const listener = new AlertFanout(
-    [publisher, new RunbookTriggers(requests, runSweeper)],
-    error => logger.warn(`An alert change was not passed on: ${error}`),
+    [
+      new CoalescingAlertPublisher(publisher, passOnFailed),
+      new RunbookTriggers(requests, runSweeper),
+    ],
+    passOnFailed,
   );
   const alertStore = { alerts: store.alerts, ledger: store.alerts };
   const processor = new InboxProcessor({
     queue: store.inbox,
     holder: instanceId,
     handlers: [
+      issueArea.deliveries,
       new AlertIntake({
         ...alertStore,
         router: new AlertRouter(projects),
@@ -236,7 +253,11 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     projects,
     stack,
     deployments,
-    timelineSources: [new DeploymentTimelineSource(store.deployments)],
+    timelineSources: [
+      new DeploymentTimelineSource(store.deployments),
+      issueArea.timeline,
+    ],
+    issues: issueArea,
     processor,
     commands,
     reconciler,

@@ -19,7 +19,10 @@ import {
   type DeploymentWebhookAuthOptions,
 } from './deploymentWebhook';
 import { createErrorHandler } from './errorHandler';
+import { createGithubWebhookRouter } from './githubWebhook';
 import { createHistoryRoutes } from './historyRoutes';
+import { createIssueRoutes } from './issueRoutes';
+import type { IssueArea } from './issueArea';
 import { createMaintenanceRoutes } from './maintenanceRoutes';
 import { createRunRoutes, type RunRoutesOptions } from './runRoutes';
 import { createStackRoutes } from './stackRoutes';
@@ -47,6 +50,7 @@ export interface RouterOptions {
   deployments: DeploymentRecorder;
   deploymentAuth: DeploymentWebhookAuthOptions;
   runbooks: Omit<RunRoutesOptions, 'access' | 'alerts'>;
+  issues: Pick<IssueArea, 'reader' | 'opener' | 'webhookSecrets'>;
   /** Whether the catalog has this System: webhooks may only name those. */
   isSystem(entityRef: string): Promise<boolean>;
   webhookToken?: string;
@@ -79,6 +83,13 @@ export function createRouter(options: RouterOptions): express.Router {
       auth: options.deploymentAuth,
     }),
   );
+  router.use(
+    createGithubWebhookRouter({
+      secrets: options.issues.webhookSecrets,
+      inbox: options.inbox,
+      onDelivery: options.onDelivery,
+    }),
+  );
   router.use(express.json({ limit: '64kb' }));
 
   router.get('/health', (_req, res) => {
@@ -86,7 +97,12 @@ export function createRouter(options: RouterOptions): express.Router {
     res.json(body);
   });
 
-  router.use(createAlertRoutes(options));
+  router.use(
+    createAlertRoutes({
+      ...options,
+      withIssues: alerts => options.issues.reader.withIssues(alerts),
+    }),
+  );
   router.use(
     createRunRoutes({ ...options.runbooks, access, alerts: options.alerts }),
   );
@@ -94,6 +110,7 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(createCostRoutes(options));
   router.use(createHistoryRoutes(options));
   router.use(createStackRoutes(options));
+  router.use(createIssueRoutes(options));
   router.use(createDeliveryRoutes({ ...options, onRetry: options.onDelivery }));
 
   // Anything else under the plugin is a JSON 404, not Express's HTML page.

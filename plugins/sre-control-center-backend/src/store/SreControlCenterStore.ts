@@ -6,6 +6,7 @@ import { DatabaseAlertFiringHistory } from './DatabaseAlertFiringHistory';
 import { DatabaseCostSnapshots } from './DatabaseCostSnapshots';
 import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
 import { DatabaseInbox } from './DatabaseInbox';
+import { DatabaseIssueStore } from './DatabaseIssueStore';
 import { DatabaseRunStore } from './DatabaseRunStore';
 import { DatabaseStackSnapshots } from './DatabaseStackSnapshots';
 import { DatabaseTimelineSource } from './DatabaseTimelineSource';
@@ -32,6 +33,7 @@ export class SreControlCenterStore {
   readonly stackSnapshots: DatabaseStackSnapshots;
   readonly firingHistory: DatabaseAlertFiringHistory;
   readonly deployments: DatabaseDeploymentStore;
+  readonly issues: DatabaseIssueStore;
 
   private constructor(readonly db: Knex) {
     this.alerts = new DatabaseAlertStore(db);
@@ -43,5 +45,6 @@ export class SreControlCenterStore {
     this.stackSnapshots = new DatabaseStackSnapshots(db);
     this.firingHistory = new DatabaseAlertFiringHistory(db);
     this.deployments = new DatabaseDeploymentStore(db);
+    this.issues = new DatabaseIssueStore(db);
   }
 }
