@@ -13,3 +13,4 @@ export * from './stack';
 export * from './deployments';
 export * from './azureResourceId';
 export * from './issues';
+export * from './projectPlan';

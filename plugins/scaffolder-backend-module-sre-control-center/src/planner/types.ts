@@ -1,170 +1,18 @@
-/**
- * The project plan: what `sre-control-center:plan` outputs and
- * `sre-control-center:github:project` creates. Every item carries the rule
- * that produced it (`rule`), so the preview can explain itself.
- */
-
-export type Priority = 'must-have' | 'nice-to-have';
-
-export type EpicKey =
-  | 'infrastructure'
-  | 'application'
-  | 'cicd'
-  | 'monitoring'
-  | 'sre-agent'
-  | 'on-call'
-  | 'documentation';
-
-/** User edits made in the preview, applied on top of the rules. */
-export interface PlanEdits {
-  /** Story ids to leave out of the plan. */
-  remove?: string[];
-  /** Story id → story points (a Fibonacci number). */
-  points?: Record<string, number>;
-  /** Story id → sprint number (1-based). */
-  sprint?: Record<string, number>;
-}
-
-export interface ProjectRequirements {
-  name: string;
-  description?: string;
-  repoOwner: string;
-  repoName: string;
-  timelineWeeks: number;
-  constraints?: string;
-  mustHave: string[];
-  niceToHave?: string[];
-  /** Catalog owner of the new System, e.g. `group:default/team-a`. */
-  owner?: string;
-  /** Points one full sprint holds (default: 13 per week of sprint). */
-  pointsPerSprint?: number;
-  /** Weeks per sprint (default: 2, or 1 for timelines of 4 weeks or less). */
-  sprintWeeks?: number;
-  edits?: PlanEdits;
-  /** First day of sprint 1 (yyyy-mm-dd); the action passes today's date. */
-  startDate?: string;
-}
-
-export interface Story {
-  id: string;
-  epic: EpicKey;
-  feature: string;
-  /** The requirement as the user wrote it. */
-  requirement: string;
-  title: string;
-  /** "As a …, I want …, so that …". */
-  userStory: string;
-  acceptanceCriteria: string[];
-  points: number;
-  priority: Priority;
-  /** Ids of stories that must be done first. */
-  dependsOn: string[];
-  /** Sprint number (1-based); undefined when it does not fit. */
-  sprint?: number;
-  /** Why this story is where it is: epic, feature, points, dependencies, edits. */
-  rule: string[];
-}
-
-export interface Feature {
-  id: string;
-  epic: EpicKey;
-  title: string;
-  rule: string;
-  storyIds: string[];
-}
-
-export interface Epic {
-  id: EpicKey;
-  title: string;
-  rule: string;
-  features: Feature[];
-}
-
-export interface Sprint {
-  number: number;
-  weeks: number;
-  /** Points this sprint holds (pro rata for a shorter last sprint). */
-  capacity: number;
-  points: number;
-  storyIds: string[];
-  /** Milestone title on GitHub. */
-  title: string;
-  /** ISO date (yyyy-mm-dd) the sprint ends, from the plan's start date. */
-  dueOn: string;
-}
-
-export interface Budget {
-  amount: number;
-  currency: 'EUR' | 'USD' | 'GBP';
-  /** The text it was read from. */
-  source: string;
-}
-
-export interface CostLine {
-  sku: string;
-  service: string;
-  monthly: number;
-}
-
-export interface CostCheck {
-  currency: 'EUR';
-  lines: CostLine[];
-  monthly: number;
-  /** SKUs named in the constraints that alone put the project over budget. */
-  overBudget: string[];
-}
-
-export interface PlanWarning {
-  code:
-    | 'not-scheduled'
-    | 'over-capacity'
-    | 'over-budget'
-    | 'duplicate-requirement'
-    | 'no-budget'
-    | 'no-subscription'
-    | 'edit-ignored';
-  message: string;
-  storyId?: string;
-}
-
-export interface LabelSpec {
-  name: string;
-  color: string;
-  description: string;
-}
-
-export interface PlannedFile {
-  path: string;
-  content: string;
-}
-
-export interface ProjectPlan {
-  version: 1;
-  name: string;
-  /** Catalog entity name of the new System. */
-  systemName: string;
-  description: string;
-  repository: { owner: string; name: string; description: string };
-  owner: string;
-  timelineWeeks: number;
-  sprintWeeks: number;
-  pointsPerSprint: number;
-  budget?: Budget;
-  subscriptionId?: string;
-  annotations: Record<string, string>;
-  epics: Epic[];
-  stories: Story[];
-  sprints: Sprint[];
-  labels: LabelSpec[];
-  cost?: CostCheck;
-  warnings: PlanWarning[];
-  files: PlannedFile[];
-  totals: {
-    epics: number;
-    features: number;
-    stories: number;
-    points: number;
-    scheduledPoints: number;
-    mustHavePoints: number;
-  };
-}
+// The plan's types are the contract with the frontend's preview: they live in -common.
+export type {
+  PlanBudget as Budget,
+  PlanCostCheck as CostCheck,
+  PlanCostLine as CostLine,
+  PlanEpic as Epic,
+  PlanEpicKey as EpicKey,
+  PlanFeature as Feature,
+  PlanLabelSpec as LabelSpec,
+  PlanEdits,
+  PlannedFile,
+  PlanWarning,
+  PlanPriority as Priority,
+  ProjectPlan,
+  ProjectRequirements,
+  PlanSprint as Sprint,
+  PlanStory as Story,
+} from '@sre-control-center/plugin-sre-control-center-common';
