@@ -14,3 +14,4 @@ export * from './deployments';
 export * from './azureResourceId';
 export * from './issues';
 export * from './escalation';
+export * from './projectPlan';

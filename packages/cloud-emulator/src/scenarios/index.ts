@@ -32,6 +32,15 @@ export const SCENARIOS: Record<string, Scenario> = {
       closeAfterMs:
         params.closeAfterMs === null ? null : num(params.closeAfterMs),
     }),
+  // The GitHub App loses its Issues permission after `after` more issues.
+  'github-issues-denied': (ctx, params) => {
+    ctx.state.github.issueCreationsLeft = num(params.after) ?? 0;
+    return { issueCreationsLeft: ctx.state.github.issueCreationsLeft };
+  },
+  'github-issues-allowed': ctx => {
+    delete ctx.state.github.issueCreationsLeft;
+    return { issueCreationsLeft: null };
+  },
   'throttle-costs': (ctx, params) => {
     const t = ctx.state.throttle;
     t.costManagementRemaining = num(params.count) ?? 3;
