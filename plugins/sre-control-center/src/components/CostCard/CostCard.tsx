@@ -18,6 +18,7 @@ import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useCosts } from '../../hooks/useCosts';
+import { CostChart } from './CostChart';
 
 const TOP = 5;
 
@@ -67,7 +68,7 @@ function Summary({ costs }: { costs: CostSummary }) {
     : 'success';
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12}>
         <Typography variant="overline">Month to date</Typography>
         <Typography variant="h4">
           {money(costs.monthToDate, currency)}
@@ -112,14 +113,17 @@ function Summary({ costs }: { costs: CostSummary }) {
           </Typography>
         )}
       </Grid>
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12}>
+        <CostChart summary={costs} />
+      </Grid>
+      <Grid item xs={12} sm={6}>
         <Breakdown
           title="By service"
           rows={costs.byService}
           currency={currency}
         />
       </Grid>
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12} sm={6}>
         <Breakdown
           title="By resource"
           rows={costs.byResource}
@@ -130,7 +134,11 @@ function Summary({ costs }: { costs: CostSummary }) {
   );
 }
 
-/** This month's cost against the budget, by service and resource. */
+/**
+ * This month's cost against the budget: the figures, the month drawn as a
+ * chart (cumulative actual, forecast, budget and 80 % lines), by service and
+ * resource.
+ */
 export function CostCard({ entityRef }: { entityRef: string }) {
   const { value, loading, error } = useCosts(entityRef);
   let content;
