@@ -11,8 +11,11 @@ import { sreControlCenterApiRef } from './api';
 import { fakeApi, mindfulMomentsSystem } from './__testUtils__';
 
 describe('new frontend system plugin (alpha)', () => {
-  it('is the sre-control-center plugin', () => {
+  it('is the sre-control-center plugin, with a title and an icon', () => {
     expect(plugin.pluginId).toBe('sre-control-center');
+    expect(plugin.title).toBe('SRE Control Center');
+    expect(plugin.icon).toBeTruthy();
+    // info.packageJson is read by the app it is installed in (plugin.info()).
   });
 
   it('adds a Control Center tab for System entities only', () => {

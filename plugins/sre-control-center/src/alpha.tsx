@@ -4,6 +4,7 @@ import {
   createFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import SpeedIcon from '@material-ui/icons/Speed';
 import { SreControlCenterClient, sreControlCenterApiRef } from './api';
 
 const sreControlCenterApi = ApiBlueprint.make({
@@ -15,7 +16,11 @@ const sreControlCenterApi = ApiBlueprint.make({
     }),
 });
 
-/** The "Control Center" tab on System (project) entity pages. */
+/**
+ * The "Control Center" tab on System (project) entity pages.
+ *
+ * @alpha
+ */
 export const controlCenterEntityContent = EntityContentBlueprint.make({
   name: 'control-center',
   params: {
@@ -29,8 +34,15 @@ export const controlCenterEntityContent = EntityContentBlueprint.make({
   },
 });
 
-/** SRE Control Center for apps on the new frontend system. */
+/**
+ * SRE Control Center for apps on the new frontend system.
+ *
+ * @alpha
+ */
 export default createFrontendPlugin({
   pluginId: 'sre-control-center',
+  title: 'SRE Control Center',
+  icon: <SpeedIcon />,
+  info: { packageJson: () => import('../package.json') },
   extensions: [sreControlCenterApi, controlCenterEntityContent],
 });

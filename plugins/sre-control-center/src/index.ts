@@ -9,5 +9,9 @@ export {
   sreControlCenterApiRef,
   SreControlCenterClient,
   type SreControlCenterApi,
+  type ApproveRunOptions,
+  type AlertChangeResult,
   type ListAlertsRequest,
+  type RequestRunRequest,
+  type StartMaintenanceRequest,
 } from './api';

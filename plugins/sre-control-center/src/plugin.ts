@@ -11,6 +11,8 @@ import { rootRouteRef } from './routes';
 /**
  * The plugin for apps on the legacy frontend system (`@backstage/core-plugin-api`).
  * Apps on the new frontend system use `@sre-control-center/plugin-sre-control-center/alpha`.
+ *
+ * @public
  */
 export const sreControlCenterPlugin = createPlugin({
   id: 'sre-control-center',
@@ -27,6 +29,8 @@ export const sreControlCenterPlugin = createPlugin({
 /**
  * Entity page content for System entities, e.g.
  * `<EntityLayout.Route path="/control-center" title="Control Center"><EntityControlCenterContent /></EntityLayout.Route>`.
+ *
+ * @public
  */
 export const EntityControlCenterContent = sreControlCenterPlugin.provide(
   createRoutableExtension({

@@ -26,10 +26,18 @@ export type {
   StartMaintenanceRequest,
 } from '@sre-control-center/plugin-sre-control-center-common';
 
-/** Body of `POST /runs/:id/approve`. */
+/**
+ * Body of `POST /runs/:id/approve`.
+ *
+ * @public
+ */
 export type ApproveRunOptions = ApproveRunRequest;
 
-/** The SRE Control Center backend, as the frontend sees it. */
+/**
+ * The SRE Control Center backend, as the frontend sees it.
+ *
+ * @public
+ */
 export interface SreControlCenterApi {
   health(): Promise<HealthResponse>;
   listAlerts(request: ListAlertsRequest): Promise<Page<Alert>>;
@@ -67,6 +75,7 @@ export interface SreControlCenterApi {
   getStack(entityRef: string): Promise<StackSnapshot | undefined>;
 }
 
+/** @public */
 export const sreControlCenterApiRef = createApiRef<SreControlCenterApi>({
   id: 'plugin.sre-control-center.client',
 });

@@ -21,7 +21,11 @@ import type {
   SreControlCenterApi,
 } from './SreControlCenterApi';
 
-/** HTTP client for `/api/sre-control-center`, authenticated by the app's fetchApi. */
+/**
+ * HTTP client for `/api/sre-control-center`, authenticated by the app's fetchApi.
+ *
+ * @public
+ */
 export class SreControlCenterClient implements SreControlCenterApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;

@@ -1,13 +1,14 @@
 import {
   InfoCard,
   Progress,
+  EmptyState,
   ResponseErrorPanel,
+  WarningPanel,
 } from '@backstage/core-components';
 import type {
   BudgetThreshold,
   CostSummary,
 } from '@sre-control-center/plugin-sre-control-center-common';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Grid from '@mui/material/Grid';
@@ -148,19 +149,28 @@ export function CostCard({ entityRef }: { entityRef: string }) {
     content = <ResponseErrorPanel error={error} />;
   } else if (!value) {
     content = (
-      <Typography variant="body2" color="text.secondary">
-        No cost figures yet. They are read from Azure Cost Management shortly
-        after the backend starts and every 30 minutes.
-      </Typography>
+      <EmptyState
+        missing="data"
+        title="No cost figures yet"
+        description="They are read from Azure Cost Management shortly after the backend starts and every 30 minutes."
+      />
     );
   } else {
     content = (
       <>
         {value.lastError && (
-          <Alert severity="warning" sx={{ mb: 2 }}>
-            Figures from {new Date(value.refreshedAt).toLocaleString()}; the
-            last refresh failed: {value.lastError}
-          </Alert>
+          <Box sx={{ mb: 2 }}>
+            <WarningPanel
+              severity="warning"
+              title="The figures may be out of date"
+              defaultExpanded
+            >
+              <Typography variant="body2">
+                Figures from {new Date(value.refreshedAt).toLocaleString()}; the
+                last refresh failed: {value.lastError}
+              </Typography>
+            </WarningPanel>
+          </Box>
         )}
         <Summary costs={value} />
       </>
