@@ -1,7 +1,9 @@
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import {
   ApiBlueprint,
+  PageBlueprint,
   createFrontendPlugin,
+  createRouteRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import SpeedIcon from '@material-ui/icons/Speed';
@@ -35,6 +37,30 @@ export const controlCenterEntityContent = EntityContentBlueprint.make({
 });
 
 /**
+ * Route of the operators' page.
+ *
+ * @alpha
+ */
+export const operationsPageRouteRef = createRouteRef();
+
+/**
+ * The operators' page at `/sre-control-center` (with a nav item): unrouted
+ * alerts and failed or pending webhook deliveries.
+ *
+ * @alpha
+ */
+export const operationsPage = PageBlueprint.make({
+  params: {
+    path: '/sre-control-center',
+    title: 'SRE operations',
+    icon: <SpeedIcon />,
+    routeRef: operationsPageRouteRef,
+    loader: () =>
+      import('./components/OperationsPage').then(m => <m.OperationsPage />),
+  },
+});
+
+/**
  * SRE Control Center for apps on the new frontend system.
  *
  * @alpha
@@ -44,5 +70,6 @@ export default createFrontendPlugin({
   title: 'SRE Control Center',
   icon: <SpeedIcon />,
   info: { packageJson: () => import('../package.json') },
-  extensions: [sreControlCenterApi, controlCenterEntityContent],
+  routes: { operations: operationsPageRouteRef },
+  extensions: [sreControlCenterApi, controlCenterEntityContent, operationsPage],
 });

@@ -4,7 +4,12 @@
  *
  * @packageDocumentation
  */
-export { sreControlCenterPlugin, EntityControlCenterContent } from './plugin';
+export {
+  sreControlCenterPlugin,
+  EntityControlCenterContent,
+  SreControlCenterPage,
+} from './plugin';
+export { operationsRouteRef } from './routes';
 export {
   sreControlCenterApiRef,
   SreControlCenterClient,
@@ -12,6 +17,8 @@ export {
   type ApproveRunOptions,
   type AlertChangeResult,
   type ListAlertsRequest,
+  type ListDeliveriesRequest,
+  type ListUnroutedAlertsRequest,
   type RequestRunRequest,
   type StartMaintenanceRequest,
 } from './api';

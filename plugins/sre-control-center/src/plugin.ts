@@ -6,7 +6,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { SreControlCenterClient, sreControlCenterApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { operationsRouteRef, rootRouteRef } from './routes';
 
 /**
  * The plugin for apps on the legacy frontend system (`@backstage/core-plugin-api`).
@@ -23,7 +23,7 @@ export const sreControlCenterPlugin = createPlugin({
       factory: deps => new SreControlCenterClient(deps),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, operations: operationsRouteRef },
 });
 
 /**
@@ -40,5 +40,20 @@ export const EntityControlCenterContent = sreControlCenterPlugin.provide(
         m => m.ControlCenterContent,
       ),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The operators' page: unrouted alerts and failed or pending webhook
+ * deliveries, e.g. `<Route path="/sre-control-center" element={<SreControlCenterPage />} />`.
+ *
+ * @public
+ */
+export const SreControlCenterPage = sreControlCenterPlugin.provide(
+  createRoutableExtension({
+    name: 'SreControlCenterPage',
+    component: () =>
+      import('./components/OperationsPage').then(m => m.OperationsPage),
+    mountPoint: operationsRouteRef,
   }),
 );
