@@ -3,3 +3,4 @@ export * from './fakeSignals';
 export * from './stackSnapshot';
 export * from './operations';
 export * from './renderOperationsPage';
+export * from './fakeFetch';
