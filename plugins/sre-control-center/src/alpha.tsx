@@ -1,9 +1,12 @@
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import {
   ApiBlueprint,
+  PageBlueprint,
   createFrontendPlugin,
+  createRouteRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import SpeedIcon from '@material-ui/icons/Speed';
 import { SreControlCenterClient, sreControlCenterApiRef } from './api';
 
 const sreControlCenterApi = ApiBlueprint.make({
@@ -15,7 +18,11 @@ const sreControlCenterApi = ApiBlueprint.make({
     }),
 });
 
-/** The "Control Center" tab on System (project) entity pages. */
+/**
+ * The "Control Center" tab on System (project) entity pages.
+ *
+ * @alpha
+ */
 export const controlCenterEntityContent = EntityContentBlueprint.make({
   name: 'control-center',
   params: {
@@ -29,8 +36,40 @@ export const controlCenterEntityContent = EntityContentBlueprint.make({
   },
 });
 
-/** SRE Control Center for apps on the new frontend system. */
+/**
+ * Route of the operators' page.
+ *
+ * @alpha
+ */
+export const operationsPageRouteRef = createRouteRef();
+
+/**
+ * The operators' page at `/sre-control-center` (with a nav item): unrouted
+ * alerts and failed or pending webhook deliveries.
+ *
+ * @alpha
+ */
+export const operationsPage = PageBlueprint.make({
+  params: {
+    path: '/sre-control-center',
+    title: 'SRE operations',
+    icon: <SpeedIcon />,
+    routeRef: operationsPageRouteRef,
+    loader: () =>
+      import('./components/OperationsPage').then(m => <m.OperationsPage />),
+  },
+});
+
+/**
+ * SRE Control Center for apps on the new frontend system.
+ *
+ * @alpha
+ */
 export default createFrontendPlugin({
   pluginId: 'sre-control-center',
-  extensions: [sreControlCenterApi, controlCenterEntityContent],
+  title: 'SRE Control Center',
+  icon: <SpeedIcon />,
+  info: { packageJson: () => import('../package.json') },
+  routes: { operations: operationsPageRouteRef },
+  extensions: [sreControlCenterApi, controlCenterEntityContent, operationsPage],
 });

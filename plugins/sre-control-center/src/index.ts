@@ -4,10 +4,21 @@
  *
  * @packageDocumentation
  */
-export { sreControlCenterPlugin, EntityControlCenterContent } from './plugin';
+export {
+  sreControlCenterPlugin,
+  EntityControlCenterContent,
+  SreControlCenterPage,
+} from './plugin';
+export { operationsRouteRef } from './routes';
 export {
   sreControlCenterApiRef,
   SreControlCenterClient,
   type SreControlCenterApi,
+  type ApproveRunOptions,
+  type AlertChangeResult,
   type ListAlertsRequest,
+  type ListDeliveriesRequest,
+  type ListUnroutedAlertsRequest,
+  type RequestRunRequest,
+  type StartMaintenanceRequest,
 } from './api';

@@ -8,8 +8,10 @@ import type {
   Page,
   Runbook,
   RunbookRun,
+  InboxDeliverySummary,
   StackSnapshot,
   TimelineEntry,
+  UnroutedAlert,
 } from '@sre-control-center/plugin-sre-control-center-common';
 import type { SreControlCenterApi } from '../api';
 
@@ -40,15 +42,46 @@ export function fakeApi(
   alertHistory: Record<string, AlertEvent[]>;
   /** What getStack answers (undefined: no snapshot yet); tests set it. */
   stackState: { snapshot?: StackSnapshot };
+  /** What the operators' routes answer; retryDelivery makes a delivery pending. */
+  operationsState: {
+    unrouted: UnroutedAlert[];
+    deliveries: InboxDeliverySummary[];
+  };
 } & FakeRunbookApi &
   FakeMaintenanceApi {
   const requests: unknown[] = [];
   const alertHistory: Record<string, AlertEvent[]> = {};
   const stackState: { snapshot?: StackSnapshot } = {};
+  const operationsState = {
+    unrouted: [] as UnroutedAlert[],
+    deliveries: [] as InboxDeliverySummary[],
+  };
   return {
     requests,
     alertHistory,
     stackState,
+    operationsState,
+    async listUnroutedAlerts(request) {
+      requests.push({ unrouted: request ?? {} });
+      return { items: operationsState.unrouted, nextCursor: null };
+    },
+    async listDeliveries(request) {
+      requests.push({ deliveries: request ?? {} });
+      const status = request?.status ?? 'failed';
+      return {
+        items: operationsState.deliveries.filter(d => d.status === status),
+        nextCursor: null,
+      };
+    },
+    async retryDelivery(id) {
+      requests.push({ retryDelivery: id });
+      const delivery = operationsState.deliveries.find(d => d.id === id);
+      if (!delivery) throw new Error(`no delivery ${id}`);
+      delivery.status = 'pending';
+      delivery.attempts = 0;
+      delivery.nextAttemptAt = new Date().toISOString();
+      return { ...delivery };
+    },
     async getStack(entityRef) {
       requests.push({ stack: entityRef });
       return stackState.snapshot;

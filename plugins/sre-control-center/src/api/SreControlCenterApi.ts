@@ -6,7 +6,10 @@ import type {
   ApproveRunRequest,
   CostSummary,
   HealthResponse,
+  InboxDeliverySummary,
   ListAlertsRequest,
+  ListDeliveriesRequest,
+  ListUnroutedAlertsRequest,
   MaintenanceWindow,
   Page,
   RequestRunRequest,
@@ -15,6 +18,7 @@ import type {
   StackSnapshot,
   StartMaintenanceRequest,
   TimelineEntry,
+  UnroutedAlert,
 } from '@sre-control-center/plugin-sre-control-center-common';
 
 // The request and answer types are -common's (the zod schemas' input types
@@ -22,14 +26,24 @@ import type {
 export type {
   AlertChangeResult,
   ListAlertsRequest,
+  ListDeliveriesRequest,
+  ListUnroutedAlertsRequest,
   RequestRunRequest,
   StartMaintenanceRequest,
 } from '@sre-control-center/plugin-sre-control-center-common';
 
-/** Body of `POST /runs/:id/approve`. */
+/**
+ * Body of `POST /runs/:id/approve`.
+ *
+ * @public
+ */
 export type ApproveRunOptions = ApproveRunRequest;
 
-/** The SRE Control Center backend, as the frontend sees it. */
+/**
+ * The SRE Control Center backend, as the frontend sees it.
+ *
+ * @public
+ */
 export interface SreControlCenterApi {
   health(): Promise<HealthResponse>;
   listAlerts(request: ListAlertsRequest): Promise<Page<Alert>>;
@@ -65,8 +79,19 @@ export interface SreControlCenterApi {
    * views make no Azure call); undefined until its first refresh.
    */
   getStack(entityRef: string): Promise<StackSnapshot | undefined>;
+  /** Alerts no System claims, with what would route them (operators: `sre-control-center.delivery.read`). */
+  listUnroutedAlerts(
+    request?: ListUnroutedAlertsRequest,
+  ): Promise<Page<UnroutedAlert>>;
+  /** Webhook deliveries that failed or wait for a retry (operators: `sre-control-center.delivery.read`). */
+  listDeliveries(
+    request?: ListDeliveriesRequest,
+  ): Promise<Page<InboxDeliverySummary>>;
+  /** Makes a failed or pending delivery due now (operators: `sre-control-center.delivery.manage`). */
+  retryDelivery(id: string): Promise<InboxDeliverySummary>;
 }
 
+/** @public */
 export const sreControlCenterApiRef = createApiRef<SreControlCenterApi>({
   id: 'plugin.sre-control-center.client',
 });

@@ -2,10 +2,10 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@mui/material/Grid';
 import { AlertFeedCard } from '../AlertFeedCard';
-import { AzureStackCard } from '../AzureStackCard';
 import { CostCard } from '../CostCard';
 import { MaintenanceBanner } from '../MaintenanceBanner';
 import { RunbooksCard } from '../RunbooksCard';
+import { EntityStackCard } from '../StackCard';
 import { TimelineCard } from '../TimelineCard';
 
 /** The "Control Center" tab of a System (project) entity page. */
@@ -20,10 +20,10 @@ export function ControlCenterContent() {
           systemName={entity.metadata.title ?? entity.metadata.name}
         />
       </Grid>
-      <Grid item xs={12} md={5} lg={4}>
-        <AzureStackCard entity={entity} />
+      <Grid item xs={12} lg={7}>
+        <EntityStackCard entity={entity} />
       </Grid>
-      <Grid item xs={12} md={7} lg={8}>
+      <Grid item xs={12} lg={5}>
         <CostCard entityRef={entityRef} />
       </Grid>
       <Grid item xs={12}>
