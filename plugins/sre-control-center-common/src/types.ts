@@ -102,6 +102,12 @@ export type AlertEvent = {
   details: Record<string, unknown> | null;
 };
 
+/** Answer of `POST /alerts/:id/acknowledge` and `/close`: the alert after the change, and whether anything changed. */
+export type AlertChangeResult = {
+  alert: Alert;
+  changed: boolean;
+};
+
 /** A page of a cursor-paginated list, newest first. */
 export interface Page<T> {
   items: T[];

@@ -36,6 +36,7 @@ import {
   UnroutedAlertRouter,
 } from '../domain/alerts';
 import { AlertFanout } from '../domain/alerts/AlertFanout';
+import { CoalescingAlertPublisher } from '../domain/alerts/CoalescingAlertPublisher';
 import { budgetFromSnapshots } from '../domain/costs/budgetFromSnapshots';
 import { CostRefresher } from '../domain/costs/CostRefresher';
 import {
@@ -161,9 +162,14 @@ export async function createControlCenter(deps: ControlCenterDeps) {
   });
 
   // Alerts: what happens when they change, where they come from, commands.
+  const passOnFailed = (error: unknown) =>
+    logger.warn(`An alert change was not passed on: ${error}`);
   const listener = new AlertFanout(
-    [publisher, new RunbookTriggers(requests, runSweeper)],
-    error => logger.warn(`An alert change was not passed on: ${error}`),
+    [
+      new CoalescingAlertPublisher(publisher, passOnFailed),
+      new RunbookTriggers(requests, runSweeper),
+    ],
+    passOnFailed,
   );
   const alertStore = { alerts: store.alerts, ledger: store.alerts };
   const processor = new InboxProcessor({
