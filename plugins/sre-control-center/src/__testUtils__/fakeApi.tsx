@@ -10,6 +10,8 @@ import type {
   RunbookRun,
   StackSnapshot,
   TimelineEntry,
+  IssueList,
+  CreatedIssue,
 } from '@sre-control-center/plugin-sre-control-center-common';
 import type { SreControlCenterApi } from '../api';
 
@@ -40,15 +42,43 @@ export function fakeApi(
   alertHistory: Record<string, AlertEvent[]>;
   /** What getStack answers (undefined: no snapshot yet); tests set it. */
   stackState: { snapshot?: StackSnapshot };
+  /** What listIssues answers and openIssue does; tests set them. */
+  issueState: {
+    list?: IssueList;
+    open?: (alertId: string) => Promise<CreatedIssue>;
+  };
 } & FakeRunbookApi &
   FakeMaintenanceApi {
   const requests: unknown[] = [];
   const alertHistory: Record<string, AlertEvent[]> = {};
   const stackState: { snapshot?: StackSnapshot } = {};
+  const issueState: {
+    list?: IssueList;
+    open?: (alertId: string) => Promise<CreatedIssue>;
+  } = {};
   return {
     requests,
     alertHistory,
     stackState,
+    issueState,
+    async listIssues(entityRef) {
+      requests.push({ issues: entityRef });
+      return (
+        issueState.list ?? {
+          entityRef,
+          repository: 'mindful-moments/mindful-moments',
+          items: [],
+          syncedAt: null,
+          lastError: null,
+          closedWindowDays: 30,
+        }
+      );
+    },
+    async openIssue(alertId) {
+      requests.push({ openIssue: alertId });
+      if (!issueState.open) throw new Error('openIssue not set up');
+      return issueState.open(alertId);
+    },
     async getStack(entityRef) {
       requests.push({ stack: entityRef });
       return stackState.snapshot;

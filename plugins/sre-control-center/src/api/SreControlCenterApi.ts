@@ -15,6 +15,8 @@ import type {
   StackSnapshot,
   StartMaintenanceRequest,
   TimelineEntry,
+  CreatedIssue,
+  IssueList,
 } from '@sre-control-center/plugin-sre-control-center-common';
 
 // The request and answer types are -common's (the zod schemas' input types
@@ -65,6 +67,10 @@ export interface SreControlCenterApi {
    * views make no Azure call); undefined until its first refresh.
    */
   getStack(entityRef: string): Promise<StackSnapshot | undefined>;
+  /** The System's GitHub issues (the SRE agent's, labelled, opened here) with their alerts. */
+  listIssues(entityRef: string): Promise<IssueList>;
+  /** Opens a GitHub issue for the alert, or answers the one it has (`created: false`). */
+  openIssue(alertId: string): Promise<CreatedIssue>;
 }
 
 export const sreControlCenterApiRef = createApiRef<SreControlCenterApi>({
