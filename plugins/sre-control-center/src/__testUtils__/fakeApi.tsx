@@ -12,6 +12,8 @@ import type {
   StackSnapshot,
   TimelineEntry,
   UnroutedAlert,
+  IssueList,
+  CreatedIssue,
 } from '@sre-control-center/plugin-sre-control-center-common';
 import type { SreControlCenterApi } from '../api';
 
@@ -47,6 +49,11 @@ export function fakeApi(
     unrouted: UnroutedAlert[];
     deliveries: InboxDeliverySummary[];
   };
+  /** What listIssues answers and openIssue does; tests set them. */
+  issueState: {
+    list?: IssueList;
+    open?: (alertId: string) => Promise<CreatedIssue>;
+  };
 } & FakeRunbookApi &
   FakeMaintenanceApi {
   const requests: unknown[] = [];
@@ -56,6 +63,10 @@ export function fakeApi(
     unrouted: [] as UnroutedAlert[],
     deliveries: [] as InboxDeliverySummary[],
   };
+  const issueState: {
+    list?: IssueList;
+    open?: (alertId: string) => Promise<CreatedIssue>;
+  } = {};
   return {
     requests,
     alertHistory,
@@ -81,6 +92,25 @@ export function fakeApi(
       delivery.attempts = 0;
       delivery.nextAttemptAt = new Date().toISOString();
       return { ...delivery };
+    },
+    issueState,
+    async listIssues(entityRef) {
+      requests.push({ issues: entityRef });
+      return (
+        issueState.list ?? {
+          entityRef,
+          repository: 'mindful-moments/mindful-moments',
+          items: [],
+          syncedAt: null,
+          lastError: null,
+          closedWindowDays: 30,
+        }
+      );
+    },
+    async openIssue(alertId) {
+      requests.push({ openIssue: alertId });
+      if (!issueState.open) throw new Error('openIssue not set up');
+      return issueState.open(alertId);
     },
     async getStack(entityRef) {
       requests.push({ stack: entityRef });

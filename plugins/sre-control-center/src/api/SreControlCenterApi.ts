@@ -19,6 +19,8 @@ import type {
   StartMaintenanceRequest,
   TimelineEntry,
   UnroutedAlert,
+  CreatedIssue,
+  IssueList,
 } from '@sre-control-center/plugin-sre-control-center-common';
 
 // The request and answer types are -common's (the zod schemas' input types
@@ -89,6 +91,10 @@ export interface SreControlCenterApi {
   ): Promise<Page<InboxDeliverySummary>>;
   /** Makes a failed or pending delivery due now (operators: `sre-control-center.delivery.manage`). */
   retryDelivery(id: string): Promise<InboxDeliverySummary>;
+  /** The System's GitHub issues (the SRE agent's, labelled, opened here) with their alerts. */
+  listIssues(entityRef: string): Promise<IssueList>;
+  /** Opens a GitHub issue for the alert, or answers the one it has (`created: false`). */
+  openIssue(alertId: string): Promise<CreatedIssue>;
 }
 
 /** @public */

@@ -19,6 +19,8 @@ import type {
   RequestRunRequest,
   ListAlertsRequest,
   StartMaintenanceRequest,
+  CreatedIssue,
+  IssueList,
 } from '@sre-control-center/plugin-sre-control-center-common';
 import type {
   ApproveRunOptions,
@@ -123,6 +125,14 @@ export class SreControlCenterClient implements SreControlCenterApi {
       `/timeline?${new URLSearchParams({ entityRef })}`,
     );
     return page.items;
+  }
+
+  listIssues(entityRef: string): Promise<IssueList> {
+    return this.get(`/issues?${new URLSearchParams({ entityRef })}`);
+  }
+
+  openIssue(alertId: string): Promise<CreatedIssue> {
+    return this.post(`/alerts/${encodeURIComponent(alertId)}/issue`, {});
   }
 
   getStack(entityRef: string): Promise<StackSnapshot | undefined> {

@@ -3,6 +3,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@mui/material/Grid';
 import { AlertFeedCard } from '../AlertFeedCard';
 import { CostCard } from '../CostCard';
+import { GithubIssuesCard } from '../GithubIssuesCard';
 import { MaintenanceBanner } from '../MaintenanceBanner';
 import { RunbooksCard } from '../RunbooksCard';
 import { EntityStackCard } from '../StackCard';
@@ -28,6 +29,9 @@ export function ControlCenterContent() {
       </Grid>
       <Grid item xs={12}>
         <AlertFeedCard entityRef={entityRef} />
+      </Grid>
+      <Grid item xs={12}>
+        <GithubIssuesCard entityRef={entityRef} />
       </Grid>
       <Grid item xs={12}>
         <RunbooksCard entityRef={entityRef} />
