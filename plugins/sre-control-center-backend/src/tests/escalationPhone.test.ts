@@ -187,7 +187,9 @@ describe.each(
 
     const [done] = await eventually(
       () => escalations(server),
-      list => list[0]?.state === 'acknowledged',
+      list =>
+        list[0]?.state === 'acknowledged' &&
+        list[0].attempts.some(a => a.outcome === 'acknowledged'),
     );
     expect(done).toMatchObject({
       alertId: id,
@@ -235,7 +237,9 @@ describe.each(
     await fire(server);
     const [done] = await eventually(
       () => escalations(server),
-      list => list[0]?.state === 'acknowledged',
+      list =>
+        list[0]?.state === 'acknowledged' &&
+        list[0].attempts.some(a => a.outcome === 'acknowledged'),
     );
     expect(
       done.attempts.map(a => [a.level, a.channel, a.target, a.outcome]),
