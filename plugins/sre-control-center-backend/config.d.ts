@@ -51,25 +51,34 @@ export interface Config {
        */
       endpoint?: string;
     };
+    /**
+     * GitHub issues of the Systems' repositories (docs/github.md). The API
+     * credentials come from `integrations.github` (a GitHub App in
+     * production, a token locally).
+     */
     github?: {
-      /**
-       * Token for the GitHub REST API (a GitHub App installation is preferred in production).
-       * @visibility secret
-       */
-      token?: string;
-      /**
-       * GitHub REST base URL override (GitHub Enterprise or the local emulator).
-       */
-      baseUrl?: string;
       /**
        * Secret that GitHub signs webhook deliveries with (X-Hub-Signature-256).
        * @visibility secret
        */
       webhookSecret?: string;
       /**
-       * Logins whose issues count as opened by the SRE agent.
+       * The previous secret, still accepted while a rotation is under way.
+       * @visibility secret
        */
+      previousWebhookSecret?: string;
+      /** Logins whose issues are the SRE agent's (GitHub Apps as `name[bot]`). */
       agentLogins?: string[];
+      /** Issues carrying one of these labels are listed too. */
+      labels?: string[];
+      /** Labels put on issues opened from the portal (default: sre-control-center). */
+      openLabels?: string[];
+      /** Days closed issues stay on the card (default 30). */
+      closedWindowDays?: number;
+      /** Hours after an alert fired an issue naming its rule and resource links to it (default 6). */
+      linkWindowHours?: number;
+      /** Seconds between two scheduled syncs (default 60). */
+      syncIntervalSeconds?: number;
     };
     approvals?: {
       /**

@@ -44,6 +44,8 @@ export interface RunningEmulator {
   runScenario(name: string, params?: ScenarioParams): Promise<unknown>;
   /** Resolves once scheduled scenario steps and webhook deliveries are done. */
   whenIdle(): Promise<void>;
+  /** Points GitHub webhook deliveries somewhere else (a backend started after the emulator). */
+  setGithubWebhook(url: string | undefined, secret?: string): void;
 }
 
 export async function startCloudEmulator(
@@ -78,6 +80,10 @@ export async function startCloudEmulator(
     close: async () => {},
     runScenario: async (name, params) => runScenario(ctx, name, params),
     whenIdle: () => tracker.whenIdle(),
+    setGithubWebhook: (url, secret) => {
+      ctx.githubWebhookUrl = url;
+      if (secret !== undefined) ctx.githubWebhookSecret = secret;
+    },
   };
   const reset = () => {
     const fresh = options.seed === false ? emptyState() : seed();

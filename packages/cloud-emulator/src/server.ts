@@ -16,6 +16,7 @@ import { storageAndKeyVaultRouter } from './azure/storageAndKeyVault';
 import { requestStats } from './azure/requestStats';
 import { throttling } from './azure/throttling';
 import { githubNotFound, githubRouter, sendGithubError } from './github/issues';
+import { githubProjectsRouter } from './github/projects';
 import { ScenarioParams, UnknownScenarioError, runScenario } from './scenarios';
 import { acsRouter } from './phone/acs';
 import { phoneWorld } from './phone/world';
@@ -95,8 +96,11 @@ export function createApp(ctx: EmulatorContext, hooks: ServerHooks) {
   app.use(acsRouter(ctx));
 
   const github = githubRouter(ctx);
+  const githubProjects = githubProjectsRouter(ctx);
   app.use((req, res, next) =>
-    GITHUB_PATH.test(req.path) ? github(req, res, next) : next(),
+    GITHUB_PATH.test(req.path)
+      ? github(req, res, () => githubProjects(req, res, next))
+      : next(),
   );
 
   const arm = express.Router();

@@ -112,14 +112,48 @@ const configSchema = z.strictObject({
     })
     .default({}),
   azure: z.strictObject({ endpoint: z.url().optional() }).default({}),
+  /**
+   * The GitHub issues area (docs/github.md). Credentials come from
+   * `integrations.github` (a GitHub App in production, a token locally).
+   */
   github: z
     .strictObject({
-      token: z.string().min(1).optional(),
-      baseUrl: z.url().optional(),
+      /** Secret GitHub signs webhook deliveries with (X-Hub-Signature-256). */
       webhookSecret: z.string().min(1).optional(),
-      agentLogins: z.array(z.string().min(1)).default(['azure-sre-agent[bot]']),
+      /** Still accepted during a rotation, besides webhookSecret. */
+      previousWebhookSecret: z.string().min(1).optional(),
+      /** Logins whose issues are the SRE agent's; apps as `name[bot]`. */
+      agentLogins: z
+        .array(
+          z
+            .string()
+            .regex(
+              /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/,
+              'must be a GitHub login (apps as name[bot])',
+            ),
+        )
+        .default(['azure-sre-agent[bot]']),
+      /** Issues with one of these labels are listed too. */
+      labels: z.array(z.string().min(1).max(50)).default([]),
+      /** Labels put on the issues the portal opens. */
+      openLabels: z
+        .array(z.string().min(1).max(50))
+        .default(['sre-control-center']),
+      /** Days closed issues stay on the card. */
+      closedWindowDays: z.number().int().min(1).max(365).default(30),
+      /** Hours after an alert fired an issue naming its rule and resource is linked to it. */
+      linkWindowHours: z.number().min(0.1).max(168).default(6),
+      /** Seconds between two scheduled syncs. */
+      syncIntervalSeconds: z.number().int().min(10).max(3600).default(60),
     })
-    .default({ agentLogins: ['azure-sre-agent[bot]'] }),
+    .default({
+      agentLogins: ['azure-sre-agent[bot]'],
+      labels: [],
+      openLabels: ['sre-control-center'],
+      closedWindowDays: 30,
+      linkWindowHours: 6,
+      syncIntervalSeconds: 60,
+    }),
   approvals: z
     .strictObject({
       approvers: z.array(entityRefSchema).default([]),
@@ -236,6 +270,12 @@ function checkProduction(settings: SreControlCenterConfig): void {
   if (endpoint && !endpoint.startsWith('https://')) {
     problems.push(
       `${CONFIG_KEY}.azure.endpoint: ${endpoint} is not an https Azure endpoint; production talks to Azure Resource Manager (leave it unset)`,
+    );
+  }
+  const secret = settings.github.webhookSecret;
+  if (secret && (secret.length < 20 || /emulator/i.test(secret))) {
+    problems.push(
+      `${CONFIG_KEY}.github.webhookSecret: a development secret in production; set SRE_CC_GITHUB_WEBHOOK_SECRET to a random value of 20+ characters`,
     );
   }
   for (const [i, server] of settings.postgresServers.entries()) {

@@ -71,6 +71,8 @@ export const sreControlCenterPlugin = createBackendPlugin({
           '/webhooks/azure-monitor',
           '/webhooks/alertmanager',
           '/webhooks/deployments',
+          // GitHub signs its deliveries (X-Hub-Signature-256).
+          '/webhooks/github',
           // Phone providers sign their callbacks (JWT / X-Twilio-Signature).
           '/webhooks/acs',
           '/webhooks/twilio',
@@ -84,6 +86,7 @@ export const sreControlCenterPlugin = createBackendPlugin({
           logger: deps.logger,
           deliveries: store.inbox,
           retentionDays: settings.inbox.retentionDays,
+          issues: center.issues,
         });
       },
     });

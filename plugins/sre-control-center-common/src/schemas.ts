@@ -1,5 +1,14 @@
 import { z } from 'zod';
 
+/*
+ * The API contract, written once: each route parses its input with the
+ * schema here, and the request types clients use are the schemas' input
+ * types (`z.input`: before defaults and transforms), the types the routes
+ * work with their output types (`z.output`). Query numbers are declared
+ * `z.coerce.number<number>()`: a client passes a number, the query string
+ * carries its text and the schema coerces it back.
+ */
+
 /**
  * `kind:namespace/name`. Entity refs compare case-insensitively, so the
  * parsed value is lower-cased: every route and store sees one spelling.
@@ -28,7 +37,7 @@ export const listAlertsQuerySchema = z.strictObject({
   entityRef: entityRefSchema,
   state: alertStateSchema.optional(),
   severity: alertSeveritySchema.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number<number>().int().min(1).max(200).default(50),
   // A cursor carries a whole ARM alert id: a real one (GUID) makes ~220 characters.
   cursor: z.string().min(1).max(2048).optional(),
   /**
@@ -38,19 +47,20 @@ export const listAlertsQuerySchema = z.strictObject({
   changedSince: z.iso.datetime({ offset: true }).optional(),
 });
 
-export type ListAlertsQuery = z.infer<typeof listAlertsQuerySchema>;
+/** `GET /alerts` as the route sees it, after defaults. */
+export type ListAlertsQuery = z.output<typeof listAlertsQuerySchema>;
 
 /** Query of `GET /alerts?unrouted=true`: alerts no System claims (operators). */
 export const listUnroutedAlertsQuerySchema = z.strictObject({
   unrouted: z.literal('true'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number<number>().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(2048).optional(),
 });
 
 /** Query of `GET /deliveries`: webhook deliveries that are not (yet) alerts. */
 export const listDeliveriesQuerySchema = z.strictObject({
   status: z.enum(['failed', 'pending']).default('failed'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number<number>().int().min(1).max(200).default(50),
   /** The id of the last delivery of the previous page. */
   cursor: z
     .string()
@@ -71,7 +81,7 @@ export const alertStateChangeBodySchema = z.strictObject({
 /** Query of `GET /audit`. */
 export const listAuditQuerySchema = z.strictObject({
   entityRef: entityRefSchema,
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: z.coerce.number<number>().int().min(1).max(500).default(100),
 });
 
 /**
@@ -83,7 +93,7 @@ export const entityQuerySchema = z.strictObject({ entityRef: entityRefSchema });
 /** Query of `GET /runs`. */
 export const listRunsQuerySchema = z.strictObject({
   entityRef: entityRefSchema,
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number<number>().int().min(1).max(200).default(50),
 });
 
 /** Body of `POST /runs`: request a run by hand. */
@@ -118,3 +128,29 @@ export const startMaintenanceBodySchema = z.strictObject({
     .max(MAINTENANCE_MINUTES.max),
   reason: z.string().trim().min(1).max(500),
 });
+
+/** What a client passes to `GET /alerts` (`limit` defaults to 50). */
+export type ListAlertsRequest = z.input<typeof listAlertsQuerySchema>;
+/** What a client passes to `GET /alerts?unrouted=true`, without the flag. */
+export type ListUnroutedAlertsRequest = Omit<
+  z.input<typeof listUnroutedAlertsQuerySchema>,
+  'unrouted'
+>;
+/** What a client passes to `GET /deliveries` (`status` defaults to failed). */
+export type ListDeliveriesRequest = z.input<typeof listDeliveriesQuerySchema>;
+/** Body of `POST /alerts/:id/acknowledge` and `POST /alerts/:id/close`. */
+export type AlertStateChangeRequest = z.input<
+  typeof alertStateChangeBodySchema
+>;
+/** Query of the routes about one System. */
+export type EntityQuery = z.output<typeof entityQuerySchema>;
+/** Body of `POST /runs`: request a run of one runbook by hand. */
+export type RequestRunRequest = z.input<typeof requestRunBodySchema>;
+/** Body of `POST /runs/:id/approve`. */
+export type ApproveRunRequest = z.input<typeof approveRunBodySchema>;
+/** Body of `POST /runs/:id/reject`. */
+export type RejectRunRequest = z.input<typeof rejectRunBodySchema>;
+/** Body of `POST /maintenance`: silence the System's alerts for a while. */
+export type StartMaintenanceRequest = z.input<
+  typeof startMaintenanceBodySchema
+>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityRefSchema } from './schemas';
+import { entityQuerySchema } from './schemas';
 
 /*
  * The provisioned stack of a System (`GET /stack?entityRef=`): its Azure
@@ -27,8 +27,8 @@ export const ANNOTATION_TERRAFORM_OUTPUTS_SOURCE =
 export const ANNOTATION_TERRAFORM_OUTPUT =
   'sre-control-center/terraform-output';
 
-/** Query of `GET /stack`. */
-export const stackQuerySchema = z.strictObject({ entityRef: entityRefSchema });
+/** Query of `GET /stack`: the one `{ entityRef }` query of the routes about one System. */
+export const stackQuerySchema = entityQuerySchema;
 
 /** Which Azure source a problem came from. */
 export const stackSourceSchema = z.enum([

@@ -1,6 +1,7 @@
 import type { DeploymentSignal } from './deployments';
 import type { EscalationSignal } from './escalation';
 import type { StackSignal } from './stack';
+import type { AlertIssue, IssuesSignal } from './issues';
 
 /** Answer of `GET /health`. */
 export interface HealthResponse {
@@ -47,6 +48,8 @@ export type Alert = {
   updatedAt: string;
   /** What the alert rule's condition saw, when the payload says (metric or log query). */
   condition?: AlertCondition;
+  /** GitHub issues linked to the alert (`GET /alerts`, `GET /alerts/:id`); absent in signals. */
+  issues?: AlertIssue[];
 };
 
 /** How an alert reached its System (see {@link Alert.routing}). */
@@ -100,6 +103,12 @@ export type AlertEvent = {
   at: string;
   /** E.g. `{ comment }` for an acknowledge with a comment. */
   details: Record<string, unknown> | null;
+};
+
+/** Answer of `POST /alerts/:id/acknowledge` and `/close`: the alert after the change, and whether anything changed. */
+export type AlertChangeResult = {
+  alert: Alert;
+  changed: boolean;
 };
 
 /** A page of a cursor-paginated list, newest first. */
@@ -190,6 +199,7 @@ export type ProjectSignal =
   | MaintenanceSignal
   | StackSignal
   | DeploymentSignal
+  | IssuesSignal
   | EscalationSignal;
 
 /** What a runbook action does. Same names as the Azure SRE Agent's runbook file. */

@@ -8,7 +8,7 @@ import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import plugin, { controlCenterEntityContent } from './alpha';
 import { sreControlCenterApiRef } from './api';
-import { fakeApi, mindfulMomentsSystem } from './testing';
+import { fakeApi, mindfulMomentsSystem } from './__testUtils__';
 
 describe('new frontend system plugin (alpha)', () => {
   it('is the sre-control-center plugin', () => {

@@ -19,7 +19,7 @@ import {
   mindfulMomentsResources,
   mindfulMomentsSystemWithParts,
   sampleAlert,
-} from './testing';
+} from './__testUtils__';
 
 describe('legacy plugin (core-plugin-api)', () => {
   it('registers its id and API factory', () => {

@@ -34,7 +34,19 @@ export const SCENARIOS: Record<string, Scenario> = {
     sreAgentIncident(ctx, {
       rule: typeof params.rule === 'string' ? params.rule : undefined,
       resolveAfterMs: resolveAfter(params),
+      variant: params.variant === 'fallback' ? 'fallback' : 'marker',
+      closeAfterMs:
+        params.closeAfterMs === null ? null : num(params.closeAfterMs),
     }),
+  // The GitHub App loses its Issues permission after `after` more issues.
+  'github-issues-denied': (ctx, params) => {
+    ctx.state.github.issueCreationsLeft = num(params.after) ?? 0;
+    return { issueCreationsLeft: ctx.state.github.issueCreationsLeft };
+  },
+  'github-issues-allowed': ctx => {
+    delete ctx.state.github.issueCreationsLeft;
+    return { issueCreationsLeft: null };
+  },
   'throttle-costs': (ctx, params) => {
     const t = ctx.state.throttle;
     t.costManagementRemaining = num(params.count) ?? 3;

@@ -10,6 +10,7 @@ import type { Deployment } from '@sre-control-center/plugin-sre-control-center-c
 import type { AlertPublisher } from '../domain/alerts/ports';
 import type { CostPublisher } from '../domain/costs/CostRefresher';
 import type { DeploymentPublisher } from '../domain/deployments';
+import type { IssuePublisher } from '../domain/issues/ports';
 import type { EscalationPublisher } from '../domain/escalation';
 import type { StackPublisher } from '../domain/stack/ports';
 import type { MaintenancePublisher } from '../domain/maintenance/ports';
@@ -30,6 +31,7 @@ export class SignalProjectPublisher
     RunPublisher,
     StackPublisher,
     DeploymentPublisher,
+    IssuePublisher,
     EscalationPublisher
 {
   constructor(private readonly signals: SignalsService) {}
@@ -85,6 +87,10 @@ export class SignalProjectPublisher
       type: 'deployment.changed',
       deployment,
     });
+  }
+
+  issuesChanged(entityRef: string): Promise<void> {
+    return this.publish(entityRef, { type: 'issues.changed', entityRef });
   }
 
   escalationChanged(entityRef: string, escalationId: string): Promise<void> {

@@ -12,6 +12,7 @@ import type { DeliveryRegistry } from '../domain/inbox/ports';
 import type { EscalationEngine } from '../domain/escalation';
 import type { RunSweeper } from '../domain/runbooks';
 import type { StackReader } from '../domain/stack/StackReader';
+import type { IssueSync } from '../domain/issues';
 
 /**
  * The plugin's scheduled work. Backstage's scheduler runs each task on one
@@ -29,6 +30,7 @@ export async function scheduleBackgroundTasks(options: {
   stack: Pick<StackReader, 'refresh'>;
   deliveries: DeliveryRegistry;
   retentionDays: number;
+  issues: { sync: Pick<IssueSync, 'sync'>; syncIntervalSeconds: number };
 }): Promise<void> {
   const { scheduler, logger, processor, reconciler, costRefresher } = options;
 
@@ -133,6 +135,23 @@ export async function scheduleBackgroundTasks(options: {
       for (const failure of report.failures) {
         logger.warn(
           `Reading the stack of ${failure.entityRef} failed: ${failure.error}`,
+        );
+      }
+    },
+  });
+
+  // Catches up on GitHub issue deliveries that were missed; conditional
+  // requests, so an unchanged repository costs no rate limit (docs/github.md).
+  await scheduler.scheduleTask({
+    id: 'sre-control-center:sync-github-issues',
+    frequency: { seconds: options.issues.syncIntervalSeconds },
+    timeout: { minutes: 2 },
+    initialDelay: { seconds: 10 },
+    fn: async () => {
+      const report = await options.issues.sync.sync();
+      for (const failure of report.failures) {
+        logger.warn(
+          `GitHub issue sync failed for ${failure.repository}: ${failure.error}`,
         );
       }
     },

@@ -1,4 +1,5 @@
 import type {
+  RootConfigService,
   AuditorService,
   AuthService,
   DiscoveryService,
@@ -23,6 +24,7 @@ import { CatalogProjectResolver } from '../adapters/catalog/CatalogProjectResolv
 import { CatalogStackInventory } from '../adapters/catalog/CatalogStackInventory';
 import { CatalogSystemRepositories } from '../adapters/catalog/CatalogSystemRepositories';
 import { FileCostEstimates } from '../adapters/files/FileCostEstimates';
+import { createIssueArea } from './issueArea';
 import { decodeDelivery } from '../adapters/decodeDelivery';
 import { PostgresQueryAction } from '../adapters/postgres/PostgresQueryAction';
 import { RunbookActionRunner } from '../adapters/RunbookActionRunner';
@@ -35,6 +37,7 @@ import {
   UnroutedAlertRouter,
 } from '../domain/alerts';
 import { AlertFanout } from '../domain/alerts/AlertFanout';
+import { CoalescingAlertPublisher } from '../domain/alerts/CoalescingAlertPublisher';
 import { budgetFromSnapshots } from '../domain/costs/budgetFromSnapshots';
 import { CostRefresher } from '../domain/costs/CostRefresher';
 import {
@@ -69,6 +72,7 @@ export interface ControlCenterDeps {
   catalog: CatalogService;
   signals: SignalsService;
   discovery: DiscoveryService;
+  config: RootConfigService;
   notifications: NotificationService;
 }
 
@@ -88,6 +92,13 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     httpAuth: deps.httpAuth,
     permissions: deps.permissions,
     catalog: deps.catalog,
+  });
+
+  const issueArea = await createIssueArea({
+    ...deps,
+    publisher,
+    mirror,
+    holder: instanceId,
   });
 
   const costRefresher = new CostRefresher({
@@ -175,15 +186,22 @@ export async function createControlCenter(deps: ControlCenterDeps) {
   });
 
   // Alerts: what happens when they change, where they come from, commands.
+  const passOnFailed = (error: unknown) =>
+    logger.warn(`An alert change was not passed on: ${error}`);
   const listener = new AlertFanout(
-    [publisher, new RunbookTriggers(requests, runSweeper), escalation.engine],
-    error => logger.warn(`An alert change was not passed on: ${error}`),
+    [
+      new CoalescingAlertPublisher(publisher, passOnFailed),
+      new RunbookTriggers(requests, runSweeper),
+      escalation.engine,
+    ],
+    passOnFailed,
   );
   const alertStore = { alerts: store.alerts, ledger: store.alerts };
   const processor = new InboxProcessor({
     queue: store.inbox,
     holder: instanceId,
     handlers: [
+      issueArea.deliveries,
       new AlertIntake({
         ...alertStore,
         router: new AlertRouter(projects),
@@ -262,7 +280,11 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     projects,
     stack,
     deployments,
-    timelineSources: [new DeploymentTimelineSource(store.deployments)],
+    timelineSources: [
+      new DeploymentTimelineSource(store.deployments),
+      issueArea.timeline,
+    ],
+    issues: issueArea,
     escalations: escalation.engine,
     phoneWebhooks: escalation.webhooks,
     processor,

@@ -20,12 +20,15 @@ import {
   type DeploymentWebhookAuthOptions,
 } from './deploymentWebhook';
 import { createErrorHandler } from './errorHandler';
+import { createGithubWebhookRouter } from './githubWebhook';
 import { createEscalationRoutes } from './escalationRoutes';
 import {
   createPhoneWebhookRouter,
   type PhoneWebhookOptions,
 } from './phoneWebhooks';
 import { createHistoryRoutes } from './historyRoutes';
+import { createIssueRoutes } from './issueRoutes';
+import type { IssueArea } from './issueArea';
 import { createMaintenanceRoutes } from './maintenanceRoutes';
 import { createRunRoutes, type RunRoutesOptions } from './runRoutes';
 import { createStackRoutes } from './stackRoutes';
@@ -53,6 +56,7 @@ export interface RouterOptions {
   deployments: DeploymentRecorder;
   deploymentAuth: DeploymentWebhookAuthOptions;
   runbooks: Omit<RunRoutesOptions, 'access' | 'alerts'>;
+  issues: Pick<IssueArea, 'reader' | 'opener' | 'webhookSecrets'>;
   escalations: EscalationEngine;
   /** The phone providers' callbacks (`/webhooks/acs`, `/webhooks/twilio`). */
   phoneWebhooks: Omit<PhoneWebhookOptions, 'engine' | 'logger'>;
@@ -89,6 +93,13 @@ export function createRouter(options: RouterOptions): express.Router {
     }),
   );
   router.use(
+    createGithubWebhookRouter({
+      secrets: options.issues.webhookSecrets,
+      inbox: options.inbox,
+      onDelivery: options.onDelivery,
+    }),
+  );
+  router.use(
     createPhoneWebhookRouter({
       ...options.phoneWebhooks,
       engine: options.escalations,
@@ -102,7 +113,12 @@ export function createRouter(options: RouterOptions): express.Router {
     res.json(body);
   });
 
-  router.use(createAlertRoutes(options));
+  router.use(
+    createAlertRoutes({
+      ...options,
+      withIssues: alerts => options.issues.reader.withIssues(alerts),
+    }),
+  );
   router.use(
     createRunRoutes({ ...options.runbooks, access, alerts: options.alerts }),
   );
@@ -110,6 +126,7 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(createCostRoutes(options));
   router.use(createHistoryRoutes(options));
   router.use(createStackRoutes(options));
+  router.use(createIssueRoutes(options));
   router.use(
     createEscalationRoutes({ access, escalations: options.escalations }),
   );

@@ -7,6 +7,7 @@ import { DatabaseCostSnapshots } from './DatabaseCostSnapshots';
 import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
 import { DatabaseEscalationStore } from './DatabaseEscalationStore';
 import { DatabaseInbox } from './DatabaseInbox';
+import { DatabaseIssueStore } from './DatabaseIssueStore';
 import { DatabaseRunStore } from './DatabaseRunStore';
 import { DatabaseStackSnapshots } from './DatabaseStackSnapshots';
 import { DatabaseTimelineSource } from './DatabaseTimelineSource';
@@ -33,6 +34,7 @@ export class SreControlCenterStore {
   readonly stackSnapshots: DatabaseStackSnapshots;
   readonly firingHistory: DatabaseAlertFiringHistory;
   readonly deployments: DatabaseDeploymentStore;
+  readonly issues: DatabaseIssueStore;
   readonly escalations: DatabaseEscalationStore;
 
   private constructor(readonly db: Knex) {
@@ -45,6 +47,7 @@ export class SreControlCenterStore {
     this.stackSnapshots = new DatabaseStackSnapshots(db);
     this.firingHistory = new DatabaseAlertFiringHistory(db);
     this.deployments = new DatabaseDeploymentStore(db);
+    this.issues = new DatabaseIssueStore(db);
     this.escalations = new DatabaseEscalationStore(db);
   }
 }

@@ -12,6 +12,11 @@ const TABLES = [
   'runbook_runs',
   'approvals',
   'runbook_cooldowns',
+  'github_issues',
+  'issue_links',
+  'github_issue_events',
+  'github_sync_state',
+  'issue_requests',
   'escalations',
   'escalation_attempts',
 ];

@@ -1,55 +1,33 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   Alert,
+  AlertChangeResult,
   AlertEvent,
+  ApproveRunRequest,
   CostSummary,
-  AlertSeverity,
-  AlertState,
   HealthResponse,
+  ListAlertsRequest,
   MaintenanceWindow,
   Page,
+  RequestRunRequest,
   Runbook,
   RunbookRun,
+  StackSnapshot,
+  StartMaintenanceRequest,
   TimelineEntry,
 } from '@sre-control-center/plugin-sre-control-center-common';
 
-export interface ListAlertsRequest {
-  entityRef: string;
-  state?: AlertState;
-  severity?: AlertSeverity;
-  limit?: number;
-  cursor?: string;
-  /** Only alerts updated after this ISO time (catch-up after missed signals). */
-  changedSince?: string;
-}
-
-/** Answer of acknowledge/close: the alert after the change, and whether anything changed. */
-export interface AlertChangeResult {
-  alert: Alert;
-  changed: boolean;
-}
-
-/** Body of `POST /runs`: request a run of one runbook by hand. */
-export interface RequestRunRequest {
-  entityRef: string;
-  runbookId: string;
-  reason?: string;
-}
+// The request and answer types are -common's (the zod schemas' input types
+// for requests), re-exported here for callers of this API.
+export type {
+  AlertChangeResult,
+  ListAlertsRequest,
+  RequestRunRequest,
+  StartMaintenanceRequest,
+} from '@sre-control-center/plugin-sre-control-center-common';
 
 /** Body of `POST /runs/:id/approve`. */
-export interface ApproveRunOptions {
-  comment?: string;
-  /** Needed when scaling would push the forecast over the budget. */
-  confirmOverBudget?: boolean;
-}
-
-/** Body of `POST /maintenance`: silence the System's alerts for a while. */
-export interface StartMaintenanceRequest {
-  entityRef: string;
-  /** 5 to 1440. */
-  minutes: number;
-  reason: string;
-}
+export type ApproveRunOptions = ApproveRunRequest;
 
 /** The SRE Control Center backend, as the frontend sees it. */
 export interface SreControlCenterApi {
@@ -82,6 +60,11 @@ export interface SreControlCenterApi {
   rejectRun(id: string, comment?: string): Promise<RunbookRun>;
   /** The System's alerts, runs and issues as one story, newest first. */
   getTimeline(entityRef: string): Promise<TimelineEntry[]>;
+  /**
+   * The System's provisioned stack from the backend's last snapshot (page
+   * views make no Azure call); undefined until its first refresh.
+   */
+  getStack(entityRef: string): Promise<StackSnapshot | undefined>;
 }
 
 export const sreControlCenterApiRef = createApiRef<SreControlCenterApi>({

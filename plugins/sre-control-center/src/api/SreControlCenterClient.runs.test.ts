@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { sampleRun, scaleRunbook } from '../testing';
+import { sampleRun, scaleRunbook } from '../__testUtils__';
 import { SreControlCenterClient } from './SreControlCenterClient';
 
 const base = 'http://localhost:7007/api/sre-control-center';

@@ -9,15 +9,16 @@ import type {
   Page,
   Runbook,
   RunbookRun,
+  StackSnapshot,
   TimelineEntry,
-} from '@sre-control-center/plugin-sre-control-center-common';
-import type {
   AlertChangeResult,
-  ApproveRunOptions,
   RequestRunRequest,
   ListAlertsRequest,
-  SreControlCenterApi,
   StartMaintenanceRequest,
+} from '@sre-control-center/plugin-sre-control-center-common';
+import type {
+  ApproveRunOptions,
+  SreControlCenterApi,
 } from './SreControlCenterApi';
 
 /** HTTP client for `/api/sre-control-center`, authenticated by the app's fetchApi. */
@@ -111,6 +112,11 @@ export class SreControlCenterClient implements SreControlCenterApi {
     return page.items;
   }
 
+  getStack(entityRef: string): Promise<StackSnapshot | undefined> {
+    // 404: no snapshot yet (the first scheduled refresh has not run).
+    return this.getOrUndefined(`/stack?${new URLSearchParams({ entityRef })}`);
+  }
+
   async listMaintenance(
     entityRef: string,
   ): Promise<MaintenanceWindow[] | undefined> {
@@ -143,6 +149,16 @@ export class SreControlCenterClient implements SreControlCenterApi {
       { method: 'DELETE' },
     );
     if (!response.ok) throw await ResponseError.fromResponse(response);
+  }
+
+  private async getOrUndefined<T>(path: string): Promise<T | undefined> {
+    try {
+      return await this.get<T>(path);
+    } catch (error) {
+      if (error instanceof ResponseError && error.response.status === 404)
+        return undefined;
+      throw error;
+    }
   }
 
   private get<T>(path: string): Promise<T> {

@@ -1,6 +1,5 @@
-import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import { TestApiProvider } from '@backstage/test-utils';
-import type { JsonObject } from '@backstage/types';
 import type {
   Alert,
   Page,
@@ -8,11 +7,10 @@ import type {
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { sreControlCenterApiRef, type ListAlertsRequest } from '../api';
-import { fakeApi, sampleAlert } from '../testing';
+import { fakeApi, fakeSignals, sampleAlert } from '../__testUtils__';
 import { CATCH_UP_OVERLAP_MS, PAGE_SIZE, useAlerts } from './useAlerts';
 
 const SYSTEM = 'system:default/mindful-moments';
-const CHANNEL = `sre-control-center:${SYSTEM}`;
 
 /** Alert n fired at minute n of the day: a higher n is newer. */
 function alert(n: number, overrides: Partial<Alert> = {}): Alert {
@@ -55,22 +53,6 @@ function alertServer(alerts: Alert[]) {
     },
   };
   return { api, requests, alerts };
-}
-
-/** A signal API the test pushes messages through. */
-function fakeSignals() {
-  const listeners = new Map<string, (message: JsonObject) => void>();
-  const api: SignalApi = {
-    subscribe(channel, onMessage) {
-      listeners.set(channel, onMessage as (message: JsonObject) => void);
-      return { unsubscribe: () => listeners.delete(channel) };
-    },
-  };
-  return {
-    api,
-    push: (changed: Alert) =>
-      listeners.get(CHANNEL)?.({ type: 'alert.changed', alert: changed }),
-  };
 }
 
 function render(
@@ -195,7 +177,7 @@ describe('useAlerts', () => {
       updatedAt: '2026-11-28T09:00:00.000Z',
     };
     server.alerts[1] = pushed;
-    act(() => signals.push(pushed));
+    act(() => signals.push({ type: 'alert.changed', alert: pushed }));
     await waitFor(() =>
       expect(stateOf(result.current.items, pushed.id)).toBe('Acknowledged'),
     );
@@ -214,7 +196,8 @@ describe('useAlerts', () => {
     const { result } = render(server, signals);
     await waitFor(() => expect(result.current.items).toEqual([]));
     act(() => {
-      for (let n = 1; n <= 50; n++) signals.push(alert(n));
+      for (let n = 1; n <= 50; n++)
+        signals.push({ type: 'alert.changed', alert: alert(n) });
     });
     await waitFor(() => expect(result.current.items).toHaveLength(50));
     expect(result.current.items?.[0].name).toBe('alert-50');

@@ -1,11 +1,9 @@
-import { useApi, useApiHolder } from '@backstage/core-plugin-api';
-import { signalApiRef } from '@backstage/plugin-signals-react';
-import {
-  signalChannelFor,
-  type Alert,
-  type AlertSeverity,
-  type AlertState,
-  type ProjectSignal,
+import { useApi } from '@backstage/core-plugin-api';
+import type {
+  Alert,
+  AlertSeverity,
+  AlertState,
+  ProjectSignal,
 } from '@sre-control-center/plugin-sre-control-center-common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { sreControlCenterApiRef } from '../api';
@@ -16,11 +14,11 @@ import {
   withFirstPage,
   withNextPage,
   type FeedState,
-} from './alertFeedState';
+} from '../state/alertFeedState';
 import {
   POLL_WITHOUT_SIGNALS_MS,
-  useRefreshTriggers,
-} from './useRefreshTriggers';
+  useProjectResource,
+} from './useProjectResource';
 
 /**
  * With signals, the feed still catches up this often: the signal API does
@@ -42,6 +40,9 @@ export const MAX_CATCH_UP_PAGES = 5;
 /** Pushes arriving within this time are merged in one render. */
 export const PUSH_BATCH_MS = 50;
 
+/** An answer of the feed's fetcher: how it changes the feed. */
+type FeedUpdate = (feed: FeedState) => FeedState;
+
 /** Filters the backend applies (the resource filter is applied on screen). */
 export interface AlertQuery {
   state?: AlertState;
@@ -56,141 +57,114 @@ export interface AlertQuery {
  * - Merges every `alerts.changed` push (a batch's alerts) by id. Pushes are read from the signal
  *   API directly rather than through `useSignal`, whose `lastSignal` state
  *   keeps only the last of several messages React batches into one render.
- * - Catches up (fetches `changedSince` its last sync) when the tab becomes
- *   visible, when the browser goes online and every {@link LIVE_CATCH_UP_MS}
- *   (POLL_WITHOUT_SIGNALS_MS without signals): the moments when pushes may
- *   have been missed.
+ * - Catches up (fetches `changedSince` its last sync) on the triggers of
+ *   {@link useProjectResource} (tab visible, browser online) and every
+ *   {@link LIVE_CATCH_UP_MS} (POLL_WITHOUT_SIGNALS_MS without signals): the
+ *   moments when pushes may have been missed. Its value is the feed, and
+ *   each answer is an update of the feed (first page, catch-up) applied to
+ *   the feed as it is when the answer lands.
  */
 export function useAlerts(entityRef: string, query: AlertQuery = {}) {
   const api = useApi(sreControlCenterApiRef);
-  const signals = useApiHolder().get(signalApiRef);
   const { state, severity } = query;
-  const [feed, setFeed] = useState<FeedState>(emptyFeed);
-  const [error, setError] = useState<Error | undefined>(undefined);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<Error | undefined>(undefined);
-  // Async work reads the latest state through refs, and drops its answer
-  // when the project, the filters or a reload started a new generation.
-  const feedRef = useRef(feed);
-  feedRef.current = feed;
-  const generation = useRef(0);
-  const busy = useRef({
-    loadingFirst: false,
-    loadingMore: false,
-    catchingUp: false,
-  });
 
-  const loadFirstPage = useCallback(async () => {
-    const current = ++generation.current;
-    busy.current.loadingFirst = true;
-    busy.current.loadingMore = false;
-    setLoadingMore(false);
-    setMoreError(undefined);
-    try {
+  const firstPage = async (): Promise<FeedUpdate> => {
+    const page = await api.listAlerts({
+      entityRef,
+      state,
+      severity,
+      limit: PAGE_SIZE,
+    });
+    return f => withFirstPage(f, page);
+  };
+
+  const fetchFeed = async (
+    _entityRef: string,
+    current: FeedState | undefined,
+  ): Promise<FeedUpdate> => {
+    // Until the first page arrived (or after it failed) this is its (re)try.
+    if (!current?.loaded) return firstPage();
+    const since = catchUpSince(current, CATCH_UP_OVERLAP_MS);
+    const changed: Alert[] = [];
+    let cursor: string | undefined;
+    let asOf: string | undefined;
+    let pages = 0;
+    do {
+      // Not filtered by state or severity: an alert that changed so that it
+      // no longer matches must be seen too, to leave the list.
       const page = await api.listAlerts({
         entityRef,
-        state,
-        severity,
+        changedSince: since,
         limit: PAGE_SIZE,
+        cursor,
       });
-      if (current !== generation.current) return;
-      setError(undefined);
-      setFeed(f => withFirstPage(f, page));
-    } catch (e) {
-      if (current === generation.current) setError(e as Error);
-    } finally {
-      if (current === generation.current) busy.current.loadingFirst = false;
-    }
-  }, [api, entityRef, state, severity]);
+      changed.push(...page.items);
+      asOf ??= page.asOf;
+      cursor = page.nextCursor ?? undefined;
+      pages += 1;
+    } while (cursor && since && pages < MAX_CATCH_UP_PAGES);
+    // Too much changed to catch up: a fresh first page is cheaper.
+    if (cursor && since) return firstPage();
+    return f => withChanges(f, changed, true, asOf);
+  };
 
-  useEffect(() => {
-    setFeed(emptyFeed);
-    setError(undefined);
-    loadFirstPage();
-  }, [loadFirstPage]);
-
-  useEffect(() => {
-    if (!signals) return undefined;
-    let batch: Alert[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      timer = undefined;
-      const pushed = batch;
-      batch = [];
-      setFeed(f => withChanges(f, pushed));
-    };
-    const { unsubscribe } = signals.subscribe(
-      signalChannelFor(entityRef),
-      message => {
-        const signal = message as ProjectSignal;
-        if (signal.type === 'alert.changed') batch.push(signal.alert);
-        else if (signal.type === 'alerts.changed') batch.push(...signal.alerts);
-        else return;
-        timer ??= setTimeout(flush, PUSH_BATCH_MS);
-      },
-    );
-    return () => {
-      unsubscribe();
-      if (timer) clearTimeout(timer);
-    };
-  }, [signals, entityRef]);
-
-  const catchUp = useCallback(async () => {
-    if (busy.current.loadingFirst || busy.current.catchingUp) return;
-    const current = feedRef.current;
-    if (!current.loaded) {
-      // The first load failed: this is its retry.
-      await loadFirstPage();
-      return;
-    }
-    const since = catchUpSince(current, CATCH_UP_OVERLAP_MS);
-    const started = generation.current;
-    busy.current.catchingUp = true;
-    try {
-      const changed: Alert[] = [];
-      let cursor: string | undefined;
-      let asOf: string | undefined;
-      let pages = 0;
-      do {
-        // Not filtered by state or severity: an alert that changed so that it
-        // no longer matches must be seen too, to leave the list.
-        const page = await api.listAlerts({
-          entityRef,
-          changedSince: since,
-          limit: PAGE_SIZE,
-          cursor,
-        });
-        changed.push(...page.items);
-        asOf ??= page.asOf;
-        cursor = page.nextCursor ?? undefined;
-        pages += 1;
-      } while (cursor && since && pages < MAX_CATCH_UP_PAGES);
-      if (started !== generation.current) return;
-      if (cursor && since) {
-        busy.current.catchingUp = false;
-        await loadFirstPage();
-        return;
-      }
-      setFeed(f => withChanges(f, changed, true, asOf));
-    } catch {
-      // The list stays as it is; the next trigger tries again.
-    } finally {
-      busy.current.catchingUp = false;
-    }
-  }, [api, entityRef, loadFirstPage]);
-
-  useRefreshTriggers(
-    catchUp,
-    signals ? LIVE_CATCH_UP_MS : POLL_WITHOUT_SIGNALS_MS,
+  // Pushes arriving within PUSH_BATCH_MS are merged in one render.
+  const batch = useRef<{
+    alerts: Alert[];
+    timer?: ReturnType<typeof setTimeout>;
+  }>({ alerts: [] });
+  const onSignal = (
+    signal: ProjectSignal,
+    mutate: (update: (feed: FeedState | undefined) => FeedState) => void,
+  ) => {
+    if (signal.type === 'alert.changed')
+      batch.current.alerts.push(signal.alert);
+    else if (signal.type === 'alerts.changed')
+      batch.current.alerts.push(...signal.alerts);
+    else return;
+    batch.current.timer ??= setTimeout(() => {
+      const pushed = batch.current.alerts;
+      batch.current = { alerts: [] };
+      mutate(f => withChanges(f ?? emptyFeed, pushed));
+    }, PUSH_BATCH_MS);
+  };
+  useEffect(
+    () => () => {
+      clearTimeout(batch.current.timer);
+      batch.current = { alerts: [] };
+    },
+    [entityRef],
   );
+
+  const resource = useProjectResource<FeedUpdate, FeedState>(
+    entityRef,
+    fetchFeed,
+    {
+      key: `${state ?? ''}|${severity ?? ''}`,
+      onSignal,
+      intervalMs: (_, live) =>
+        live ? LIVE_CATCH_UP_MS : POLL_WITHOUT_SIGNALS_MS,
+      merge: (current, update) => update(current ?? emptyFeed),
+    },
+  );
+  const { mutate } = resource;
+  const feed = resource.value ?? emptyFeed;
+  const feedRef = useRef(feed);
+  feedRef.current = feed;
+
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<Error | undefined>(undefined);
+  const loadingMoreRef = useRef(false);
+  useEffect(() => {
+    loadingMoreRef.current = false;
+    setLoadingMore(false);
+    setMoreError(undefined);
+  }, [entityRef, state, severity]);
 
   const loadMore = useCallback(async () => {
     const cursor = feedRef.current.nextCursor;
-    if (!cursor || busy.current.loadingMore || busy.current.loadingFirst) {
-      return;
-    }
-    const started = generation.current;
-    busy.current.loadingMore = true;
+    if (!cursor || loadingMoreRef.current) return;
+    loadingMoreRef.current = true;
     setLoadingMore(true);
     try {
       const page = await api.listAlerts({
@@ -200,22 +174,22 @@ export function useAlerts(entityRef: string, query: AlertQuery = {}) {
         limit: PAGE_SIZE,
         cursor,
       });
-      if (started !== generation.current) return;
       setMoreError(undefined);
-      setFeed(f => (f.nextCursor === cursor ? withNextPage(f, page) : f));
+      // A reload or another project meanwhile: this page no longer fits.
+      mutate(f =>
+        f?.nextCursor === cursor ? withNextPage(f, page) : f ?? emptyFeed,
+      );
     } catch (e) {
-      if (started === generation.current) setMoreError(e as Error);
+      setMoreError(e as Error);
     } finally {
-      if (started === generation.current) {
-        busy.current.loadingMore = false;
-        setLoadingMore(false);
-      }
+      loadingMoreRef.current = false;
+      setLoadingMore(false);
     }
-  }, [api, entityRef, state, severity]);
+  }, [api, entityRef, state, severity, mutate]);
 
   const showChanged = useCallback(
-    (alert: Alert) => setFeed(f => withChanges(f, [alert])),
-    [],
+    (alert: Alert) => mutate(f => withChanges(f ?? emptyFeed, [alert])),
+    [mutate],
   );
 
   return {
@@ -229,9 +203,9 @@ export function useAlerts(entityRef: string, query: AlertQuery = {}) {
     loadingMore,
     moreError,
     /** Fetches what changed since the last sync (also run by the triggers). */
-    catchUp,
-    loading: !feed.loaded && !error,
-    error: feed.loaded ? undefined : error,
-    live: Boolean(signals),
+    catchUp: resource.reload,
+    loading: !feed.loaded && !resource.error,
+    error: feed.loaded ? undefined : resource.error,
+    live: resource.live,
   };
 }

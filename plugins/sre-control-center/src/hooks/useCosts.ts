@@ -1,46 +1,31 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { useSignal } from '@backstage/plugin-signals-react';
-import {
-  signalChannelFor,
-  type ProjectSignal,
-} from '@sre-control-center/plugin-sre-control-center-common';
-import { useEffect, useRef } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { sreControlCenterApiRef } from '../api';
+import { useProjectResource } from './useProjectResource';
 
 /** Until there are figures (or while they are stale) look again this often. */
 export const COST_RETRY_MS = 15_000;
 /** Cost Management itself updates a few times a day. */
 export const COST_REFRESH_MS = 5 * 60_000;
+/** The backend's `costs.changed` is one message, not a burst. */
+const COST_SIGNAL_DELAY_MS = 100;
 
-/** This month's cost summary of one project (undefined until the first refresh). */
+/**
+ * This month's cost summary of one project (undefined until the backend's
+ * first refresh). Reloaded when the backend says it refreshed the figures
+ * (`costs.changed`, e.g. after a budget alert).
+ */
 export function useCosts(entityRef: string) {
   const api = useApi(sreControlCenterApiRef);
-  const state = useAsyncRetry(() => api.getCosts(entityRef), [api, entityRef]);
-  const { retry, value, loading } = state;
-  // The backend says when it refreshed the figures (e.g. after a budget alert).
-  const { lastSignal } = useSignal<ProjectSignal>(signalChannelFor(entityRef));
-  // react-use's `retry` changes identity whenever loading starts or stops:
-  // remember which signal was handled, or one signal would reload forever.
-  const handled = useRef<ProjectSignal | null>(null);
-  useEffect(() => {
-    if (lastSignal?.type !== 'costs.changed' || handled.current === lastSignal)
-      return;
-    handled.current = lastSignal;
-    retry();
-  }, [lastSignal, retry]);
-  const waiting = !value || Boolean(value.lastError);
-  const loadedOnce = useRef(false);
-  if (!loading) loadedOnce.current = true;
-  useEffect(() => {
-    if (loading) return undefined;
-    const timer = setTimeout(retry, waiting ? COST_RETRY_MS : COST_REFRESH_MS);
-    return () => clearTimeout(timer);
-  }, [retry, loading, waiting]);
-  return {
-    value,
-    error: state.error,
-    // Later reloads keep what is on screen; only the first shows progress.
-    loading: loading && !loadedOnce.current,
-  };
+  const { value, error, loading } = useProjectResource(
+    entityRef,
+    ref => api.getCosts(ref),
+    {
+      signalTypes: ['costs.changed'],
+      signalDelayMs: COST_SIGNAL_DELAY_MS,
+      intervalMs: costs =>
+        !costs || costs.lastError ? COST_RETRY_MS : COST_REFRESH_MS,
+    },
+  );
+  // Later reloads keep what is on screen; only the first shows progress.
+  return { value, error, loading };
 }

@@ -1,43 +1,34 @@
 import { useApi } from '@backstage/core-plugin-api';
-import { useSignal } from '@backstage/plugin-signals-react';
-import {
-  signalChannelFor,
-  type ProjectSignal,
-} from '@sre-control-center/plugin-sre-control-center-common';
-import { useEffect, useRef, useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useEffect, useState } from 'react';
 import { sreControlCenterApiRef } from '../api';
+import { defaultInterval, useProjectResource } from './useProjectResource';
 
 /** Without signals (push), look again this often. */
 export const MAINTENANCE_POLL_MS = 60_000;
 /** setTimeout's ceiling; a window ending later is looked at again by then. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** `maintenance.changed` is one message per change. */
+const MAINTENANCE_SIGNAL_DELAY_MS = 100;
 
 /**
  * The System's active maintenance windows, kept current: reloaded when the
  * backend signals `maintenance.changed` (a window started or ended anywhere),
- * when the soonest window's end passes, and by polling without signals.
+ * when the soonest window's end passes, and on the shared triggers.
  * `windows` is undefined while loading, after an error, and when the System
  * has no Azure resource group.
  */
 export function useMaintenance(entityRef: string) {
   const api = useApi(sreControlCenterApiRef);
-  const state = useAsyncRetry(
-    () => api.listMaintenance(entityRef),
-    [api, entityRef],
+  const { value, error, loading, reload } = useProjectResource(
+    entityRef,
+    ref => api.listMaintenance(ref),
+    {
+      signalTypes: ['maintenance.changed'],
+      signalDelayMs: MAINTENANCE_SIGNAL_DELAY_MS,
+      intervalMs: (_, live) =>
+        live ? defaultInterval(live) : MAINTENANCE_POLL_MS,
+    },
   );
-  const { retry, value, loading } = state;
-  const { lastSignal, isSignalsAvailable } = useSignal<ProjectSignal>(
-    signalChannelFor(entityRef),
-  );
-
-  // retry changes identity whenever loading flips; reacting to it would
-  // reload again and again for one signal.
-  const retryRef = useRef(retry);
-  retryRef.current = retry;
-  useEffect(() => {
-    if (lastSignal?.type === 'maintenance.changed') retryRef.current();
-  }, [lastSignal]);
 
   // Azure ends a window on its own: at its end, drop it here and ask again.
   const [now, setNow] = useState(() => Date.now());
@@ -49,21 +40,10 @@ export function useMaintenance(entityRef: string) {
     if (soonestEnd === undefined) return undefined;
     const timer = setTimeout(() => {
       setNow(Date.now());
-      retry();
+      reload();
     }, Math.min(Math.max(soonestEnd - Date.now(), 0) + 500, MAX_TIMER_MS));
     return () => clearTimeout(timer);
-  }, [soonestEnd, retry]);
+  }, [soonestEnd, reload]);
 
-  useEffect(() => {
-    if (isSignalsAvailable || loading) return undefined;
-    const timer = setTimeout(retry, MAINTENANCE_POLL_MS);
-    return () => clearTimeout(timer);
-  }, [isSignalsAvailable, loading, retry]);
-
-  return {
-    windows,
-    error: state.error,
-    loading: loading && value === undefined,
-    reload: retry,
-  };
+  return { windows, error, loading, reload };
 }

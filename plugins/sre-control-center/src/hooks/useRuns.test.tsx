@@ -1,16 +1,13 @@
-import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import { TestApiProvider } from '@backstage/test-utils';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { sreControlCenterApiRef } from '../api';
-import { fakeApi, sampleRun } from '../testing';
-import { LIVE_REFRESH_MS, POLL_WITHOUT_SIGNALS_MS } from './useRefreshTriggers';
+import { fakeApi, sampleRun, silentSignals } from '../__testUtils__';
+import { LIVE_REFRESH_MS, POLL_WITHOUT_SIGNALS_MS } from './useProjectResource';
 import { useRuns } from './useRuns';
 
 const entityRef = 'system:default/mindful-moments';
-const silentSignals: SignalApi = {
-  subscribe: () => ({ unsubscribe: () => {} }),
-};
 
 function renderRuns(withSignals: boolean) {
   const api = fakeApi();

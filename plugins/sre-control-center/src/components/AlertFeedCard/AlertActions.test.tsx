@@ -7,7 +7,7 @@ import {
 } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { sreControlCenterApiRef } from '../../api';
-import { fakeApi, sampleAlert } from '../../testing';
+import { fakeApi, sampleAlert } from '../../__testUtils__';
 import { AlertActions } from './AlertActions';
 
 // In its own file: usePermission caches decisions per module registry, so a

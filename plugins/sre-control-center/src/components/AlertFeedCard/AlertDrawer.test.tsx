@@ -9,7 +9,7 @@ import type { Alert } from '@sre-control-center/plugin-sre-control-center-common
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { sreControlCenterApiRef } from '../../api';
-import { fakeApi, sampleAlert } from '../../testing';
+import { fakeApi, sampleAlert } from '../../__testUtils__';
 import { AlertFeedCard } from './AlertFeedCard';
 
 jest.setTimeout(20_000);

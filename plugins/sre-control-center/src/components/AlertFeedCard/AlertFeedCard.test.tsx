@@ -1,4 +1,4 @@
-import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
@@ -7,27 +7,10 @@ import {
   renderInTestApp,
 } from '@backstage/test-utils';
 import userEvent from '@testing-library/user-event';
-import type { JsonObject } from '@backstage/types';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { sreControlCenterApiRef } from '../../api';
-import { fakeApi, sampleAlert } from '../../testing';
+import { fakeApi, fakeSignals, sampleAlert } from '../../__testUtils__';
 import { AlertFeedCard } from './AlertFeedCard';
-
-/** A signal API the test pushes messages through. */
-function fakeSignals() {
-  const listeners = new Map<string, (message: JsonObject) => void>();
-  const api: SignalApi = {
-    subscribe(channel, onMessage) {
-      listeners.set(channel, onMessage as (message: JsonObject) => void);
-      return { unsubscribe: () => listeners.delete(channel) };
-    },
-  };
-  return {
-    api,
-    push: (channel: string, message: JsonObject) =>
-      listeners.get(channel)?.(message),
-  };
-}
 
 describe('AlertFeedCard', () => {
   it('shows alerts pushed on the project channel without reloading', async () => {
@@ -50,7 +33,7 @@ describe('AlertFeedCard', () => {
     expect(screen.getByText(/Live: updates are pushed/)).toBeInTheDocument();
 
     act(() => {
-      signals.push('sre-control-center:system:default/mindful-moments', {
+      signals.pushOn('sre-control-center:system:default/mindful-moments', {
         type: 'alert.changed',
         alert: {
           ...sampleAlert,

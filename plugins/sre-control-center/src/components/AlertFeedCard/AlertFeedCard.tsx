@@ -9,7 +9,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAlerts } from '../../hooks/useAlerts';
-import { POLL_WITHOUT_SIGNALS_MS } from '../../hooks/useRefreshTriggers';
+import { POLL_WITHOUT_SIGNALS_MS } from '../../hooks/useProjectResource';
 import { AlertDrawer } from './AlertDrawer';
 import { AlertFilters } from './AlertFilters';
 import { AlertList } from './AlertList';

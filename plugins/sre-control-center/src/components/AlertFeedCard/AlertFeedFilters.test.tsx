@@ -11,7 +11,7 @@ import type {
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { sreControlCenterApiRef, type ListAlertsRequest } from '../../api';
-import { fakeApi, sampleAlert } from '../../testing';
+import { fakeApi, sampleAlert } from '../../__testUtils__';
 import { AlertFeedCard } from './AlertFeedCard';
 import { ROW_HEIGHT, VISIBLE_ROWS } from './AlertList';
 

@@ -45,7 +45,7 @@ function commentOf(event: AlertEvent): string | undefined {
 
 /** What happened to one alert, oldest first. */
 export function AlertHistory({ alert }: { alert: Alert }) {
-  const { value, loading, error } = useAlertHistory(alert.id, alert.updatedAt);
+  const { value, loading, error } = useAlertHistory(alert);
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value) return loading ? <Progress /> : null;
   if (value.length === 0) {

@@ -1,9 +1,8 @@
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
-import type { JsonObject } from '@backstage/types';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import { act, screen, waitFor } from '@testing-library/react';
 import { sreControlCenterApiRef } from '../../api';
-import { fakeApi, sampleCosts } from '../../testing';
+import { fakeApi, fakeSignals, sampleCosts } from '../../__testUtils__';
 import { CostCard } from './CostCard';
 
 async function renderCard(costs: typeof sampleCosts | undefined) {
@@ -48,19 +47,13 @@ describe('CostCard', () => {
 
 describe('CostCard live updates', () => {
   it('reloads when the backend says the figures changed', async () => {
-    const listeners = new Map<string, (message: JsonObject) => void>();
-    const signals: SignalApi = {
-      subscribe(channel, onMessage) {
-        listeners.set(channel, onMessage as (message: JsonObject) => void);
-        return { unsubscribe: () => listeners.delete(channel) };
-      },
-    };
+    const signals = fakeSignals();
     const api = fakeApi([], sampleCosts);
     await renderInTestApp(
       <TestApiProvider
         apis={[
           [sreControlCenterApiRef, api],
-          [signalApiRef, signals],
+          [signalApiRef, signals.api],
         ]}
       >
         <CostCard entityRef="system:default/mindful-moments" />
@@ -69,7 +62,7 @@ describe('CostCard live updates', () => {
     expect(await screen.findByText('Month to date')).toBeInTheDocument();
     const before = api.requests.length;
     act(() => {
-      listeners.get('sre-control-center:system:default/mindful-moments')?.({
+      signals.push({
         type: 'costs.changed',
         entityRef: 'system:default/mindful-moments',
       });

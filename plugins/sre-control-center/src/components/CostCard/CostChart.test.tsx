@@ -1,7 +1,7 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import type { CostSummary } from '@sre-control-center/plugin-sre-control-center-common';
 import { screen } from '@testing-library/react';
-import { sampleCosts } from '../../testing';
+import { sampleCosts } from '../../__testUtils__';
 import { CostChart } from './CostChart';
 import { costChartData } from './costChartData';
 

@@ -8,7 +8,7 @@ import {
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { sreControlCenterApiRef } from '../../api';
-import { fakeApi, sampleMaintenanceWindow } from '../../testing';
+import { fakeApi, sampleMaintenanceWindow } from '../../__testUtils__';
 import { MaintenanceBanner } from './MaintenanceBanner';
 
 // In its own file: usePermission caches decisions per module registry, so a

@@ -6,11 +6,14 @@ import {
   mockApis,
   renderInTestApp,
 } from '@backstage/test-utils';
-import type { JsonObject } from '@backstage/types';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { sreControlCenterApiRef } from '../../api';
-import { fakeApi, sampleMaintenanceWindow } from '../../testing';
+import {
+  fakeApi,
+  fakeSignals,
+  sampleMaintenanceWindow,
+} from '../../__testUtils__';
 import { MaintenanceBanner, clockTime } from './MaintenanceBanner';
 
 const SYSTEM = 'system:default/mindful-moments';
@@ -33,22 +36,6 @@ async function renderBanner(
       <MaintenanceBanner entityRef={SYSTEM} systemName="Mindful Moments" />
     </TestApiProvider>,
   );
-}
-
-/** A signal API whose messages the test sends. */
-function fakeSignals() {
-  const listeners = new Map<string, (message: JsonObject) => void>();
-  const api: SignalApi = {
-    subscribe(channel, onMessage) {
-      listeners.set(channel, onMessage as (message: JsonObject) => void);
-      return { unsubscribe: () => listeners.delete(channel) };
-    },
-  };
-  return {
-    api,
-    send: (message: JsonObject) =>
-      act(() => listeners.get(`sre-control-center:${SYSTEM}`)?.(message)),
-  };
 }
 
 describe('MaintenanceBanner', () => {
@@ -128,8 +115,8 @@ describe('MaintenanceBanner', () => {
     api.maintenanceState.windows = [sampleMaintenanceWindow()];
     // Other project signals do not reload the windows.
     const before = api.requests.length;
-    signals.send({ type: 'costs.changed', entityRef: SYSTEM });
-    signals.send({ type: 'maintenance.changed', entityRef: SYSTEM });
+    act(() => signals.push({ type: 'costs.changed', entityRef: SYSTEM }));
+    act(() => signals.push({ type: 'maintenance.changed', entityRef: SYSTEM }));
     expect(
       await screen.findByRole('alert', { name: 'Maintenance window' }),
     ).toBeInTheDocument();

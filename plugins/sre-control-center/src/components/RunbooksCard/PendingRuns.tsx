@@ -6,7 +6,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { RunOnScreen } from '../../hooks/mergeRun';
+import type { RunOnScreen } from '../../state/mergeRun';
 import { useNow } from '../../hooks/useNow';
 import { ago, shortRef, timeLeft } from '../../format';
 import { RunDecisionButtons } from './RunDecisionButtons';

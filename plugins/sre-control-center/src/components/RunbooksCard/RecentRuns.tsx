@@ -10,7 +10,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import type { RunOnScreen } from '../../hooks/mergeRun';
+import type { RunOnScreen } from '../../state/mergeRun';
 import { shortRef } from '../../format';
 import { RunStatusChip } from './RunStatusChip';
 

@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import { useRef, useState } from 'react';
 import { sreControlCenterApiRef } from '../../api';
-import type { RunOnScreen } from '../../hooks/mergeRun';
+import type { RunOnScreen } from '../../state/mergeRun';
 import { ActionDialog } from './ActionDialog';
 import { isOverBudget, messageOf } from './overBudget';
 

@@ -8,7 +8,7 @@ import {
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { sreControlCenterApiRef } from '../../api';
-import { fakeApi, scaleRunbook } from '../../testing';
+import { fakeApi, scaleRunbook } from '../../__testUtils__';
 import { RunbooksCard } from './RunbooksCard';
 
 // In its own file: usePermission caches decisions per module registry, so a

@@ -7,7 +7,6 @@ import {
   mockApis,
   renderInTestApp,
 } from '@backstage/test-utils';
-import type { JsonObject } from '@backstage/types';
 import type { RunbookRun } from '@sre-control-center/plugin-sre-control-center-common';
 import {
   act,
@@ -20,33 +19,15 @@ import userEvent from '@testing-library/user-event';
 import { sreControlCenterApiRef } from '../../api';
 import {
   fakeApi,
+  fakeSignals,
   responseError,
   restartRunbook,
   sampleRun,
   scaleRunbook,
-} from '../../testing';
+} from '../../__testUtils__';
 import { RunbooksCard } from './RunbooksCard';
 
 const entityRef = 'system:default/mindful-moments';
-const channel = `sre-control-center:${entityRef}`;
-
-/** A signal API the test pushes messages through. */
-function fakeSignals() {
-  const listeners = new Map<string, Set<(message: JsonObject) => void>>();
-  const api: SignalApi = {
-    subscribe(name, onMessage) {
-      const set = listeners.get(name) ?? new Set();
-      set.add(onMessage as (message: JsonObject) => void);
-      listeners.set(name, set);
-      return { unsubscribe: () => set.delete(onMessage as never) };
-    },
-  };
-  return {
-    api,
-    push: (message: JsonObject) =>
-      listeners.get(channel)?.forEach(listener => listener(message)),
-  };
-}
 
 /** A pending run that expires 42½ minutes from now. */
 function pendingRun(overrides: Partial<RunbookRun> = {}): RunbookRun {

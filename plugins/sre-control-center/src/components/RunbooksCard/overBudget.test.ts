@@ -1,4 +1,4 @@
-import { responseError } from '../../testing';
+import { responseError } from '../../__testUtils__';
 import { isOverBudget, messageOf } from './overBudget';
 
 describe('isOverBudget', () => {

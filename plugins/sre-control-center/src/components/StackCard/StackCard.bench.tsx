@@ -10,7 +10,7 @@ import { renderInTestApp } from '@backstage/test-utils';
 import type { StackSnapshot } from '@sre-control-center/plugin-sre-control-center-common';
 import { readFileSync } from 'node:fs';
 import { StackCard } from './StackCard';
-import { stackSnapshot } from './stackSnapshot.fixture';
+import { stackSnapshot } from '../../__testUtils__';
 
 const snapshot: StackSnapshot = process.env.STACK_BENCH_SNAPSHOT
   ? JSON.parse(readFileSync(process.env.STACK_BENCH_SNAPSHOT, 'utf8'))

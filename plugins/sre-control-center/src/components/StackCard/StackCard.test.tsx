@@ -1,7 +1,7 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import { StackCard } from './StackCard';
-import { stackSnapshot } from './stackSnapshot.fixture';
+import { stackSnapshot } from '../../__testUtils__';
 
 describe('StackCard', () => {
   it('shows each resource with its state chip, SKU, portal link and sparklines', async () => {

@@ -1,10 +1,14 @@
-import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import type { JsonObject } from '@backstage/types';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { sreControlCenterApiRef } from '../../api';
-import { SIGNAL_RELOAD_DELAY_MS } from '../../hooks/useReloadOnSignal';
-import { fakeApi, sampleAlert, sampleRun } from '../../testing';
+import { SIGNAL_RELOAD_DELAY_MS } from '../../hooks/useProjectResource';
+import {
+  fakeApi,
+  fakeSignals,
+  sampleAlert,
+  sampleRun,
+} from '../../__testUtils__';
 import { TimelineCard } from './TimelineCard';
 
 const entityRef = 'system:default/mindful-moments';
@@ -69,19 +73,13 @@ describe('TimelineCard', () => {
   });
 
   it('reloads once after a burst of pushes', async () => {
-    const listeners = new Set<(message: JsonObject) => void>();
-    const signals: SignalApi = {
-      subscribe(_channel, onMessage) {
-        listeners.add(onMessage as (message: JsonObject) => void);
-        return { unsubscribe: () => listeners.clear() };
-      },
-    };
+    const signals = fakeSignals();
     const api = fakeApi();
     await renderInTestApp(
       <TestApiProvider
         apis={[
           [sreControlCenterApiRef, api],
-          [signalApiRef, signals],
+          [signalApiRef, signals.api],
         ]}
       >
         <TimelineCard entityRef={entityRef} />
@@ -97,11 +95,9 @@ describe('TimelineCard', () => {
     const { decision: _none, ...run } = sampleRun;
     act(() => {
       for (const status of ['approved', 'running', 'succeeded'] as const) {
-        listeners.forEach(l =>
-          l({ type: 'run.changed', run: { ...run, status } }),
-        );
+        signals.push({ type: 'run.changed', run: { ...run, status } });
       }
-      listeners.forEach(l => l({ type: 'alert.changed', alert: sampleAlert }));
+      signals.push({ type: 'alert.changed', alert: sampleAlert });
     });
     expect(
       await screen.findByText('alert-high-cpu resolved', undefined, {

@@ -1,5 +1,5 @@
 import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
-import { sampleAlert } from '../testing';
+import { sampleAlert } from '../__testUtils__';
 import {
   catchUpSince,
   emptyFeed,

@@ -1,5 +1,5 @@
 import type { RunbookRun } from '@sre-control-center/plugin-sre-control-center-common';
-import { sampleRun } from '../testing';
+import { sampleRun } from '../__testUtils__';
 import { mergeReloaded, mergeRun, type RunOnScreen } from './mergeRun';
 
 const pushed = (run: RunbookRun): RunOnScreen => {

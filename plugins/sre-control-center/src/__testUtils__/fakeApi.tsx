@@ -8,9 +8,10 @@ import type {
   Page,
   Runbook,
   RunbookRun,
+  StackSnapshot,
   TimelineEntry,
 } from '@sre-control-center/plugin-sre-control-center-common';
-import type { SreControlCenterApi } from './api';
+import type { SreControlCenterApi } from '../api';
 
 /** The Mindful Moments System as catalog-info.yaml declares it. */
 export const mindfulMomentsSystem: Entity = {
@@ -37,13 +38,21 @@ export function fakeApi(
   requests: unknown[];
   /** What getAlertHistory answers, by alert id; tests fill it in. */
   alertHistory: Record<string, AlertEvent[]>;
+  /** What getStack answers (undefined: no snapshot yet); tests set it. */
+  stackState: { snapshot?: StackSnapshot };
 } & FakeRunbookApi &
   FakeMaintenanceApi {
   const requests: unknown[] = [];
   const alertHistory: Record<string, AlertEvent[]> = {};
+  const stackState: { snapshot?: StackSnapshot } = {};
   return {
     requests,
     alertHistory,
+    stackState,
+    async getStack(entityRef) {
+      requests.push({ stack: entityRef });
+      return stackState.snapshot;
+    },
     async getAlertHistory(id) {
       requests.push({ history: id });
       return alertHistory[id] ?? [];

@@ -1,5 +1,5 @@
 import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
-import { sampleAlert } from '../testing';
+import { sampleAlert } from '../__testUtils__';
 import { mergeAlert, mergeAlerts, newerFirst } from './mergeAlert';
 
 const base: Alert = { ...sampleAlert, id: 'a' };

@@ -1,0 +1,3 @@
+export * from './fakeApi';
+export * from './fakeSignals';
+export * from './stackSnapshot';
