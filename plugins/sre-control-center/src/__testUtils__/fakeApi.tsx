@@ -4,7 +4,9 @@ import type {
   Alert,
   AlertEvent,
   CostSummary,
+  Escalation,
   MaintenanceWindow,
+  OnCallResponse,
   Page,
   Runbook,
   RunbookRun,
@@ -40,15 +42,48 @@ export function fakeApi(
   alertHistory: Record<string, AlertEvent[]>;
   /** What getStack answers (undefined: no snapshot yet); tests set it. */
   stackState: { snapshot?: StackSnapshot };
+  /** What the escalation routes answer; tests fill it in. */
+  escalationState: { escalations: Escalation[]; onCall?: OnCallResponse };
 } & FakeRunbookApi &
   FakeMaintenanceApi {
   const requests: unknown[] = [];
   const alertHistory: Record<string, AlertEvent[]> = {};
   const stackState: { snapshot?: StackSnapshot } = {};
+  const escalationState: {
+    escalations: Escalation[];
+    onCall?: OnCallResponse;
+  } = { escalations: [] };
   return {
     requests,
     alertHistory,
     stackState,
+    escalationState,
+    async listEscalations(entityRef, state) {
+      requests.push({ escalations: entityRef, state });
+      return escalationState.escalations.filter(
+        e => !state || e.state === state,
+      );
+    },
+    async stopEscalation(id, reason) {
+      requests.push({ stop: id, reason });
+      const escalation = escalationState.escalations.find(e => e.id === id)!;
+      const stopped: Escalation = {
+        ...escalation,
+        state: 'stopped',
+        endedBy: 'user:default/guest',
+        endedAt: new Date().toISOString(),
+      };
+      escalationState.escalations = escalationState.escalations.map(e =>
+        e.id === id ? stopped : e,
+      );
+      return stopped;
+    },
+    async getOnCall(entityRef) {
+      requests.push({ onCall: entityRef });
+      return (
+        escalationState.onCall ?? { entityRef, schedules: [], canStop: false }
+      );
+    },
     async getStack(entityRef) {
       requests.push({ stack: entityRef });
       return stackState.snapshot;

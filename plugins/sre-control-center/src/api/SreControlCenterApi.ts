@@ -5,7 +5,10 @@ import type {
   AlertEvent,
   ApproveRunRequest,
   CostSummary,
+  Escalation,
+  EscalationState,
   HealthResponse,
+  OnCallResponse,
   ListAlertsRequest,
   MaintenanceWindow,
   Page,
@@ -65,6 +68,15 @@ export interface SreControlCenterApi {
    * views make no Azure call); undefined until its first refresh.
    */
   getStack(entityRef: string): Promise<StackSnapshot | undefined>;
+  /** The System's escalations with their attempts, newest first. */
+  listEscalations(
+    entityRef: string,
+    state?: EscalationState,
+  ): Promise<Escalation[]>;
+  /** Ends an active escalation (the alert stays as it is). */
+  stopEscalation(id: string, reason?: string): Promise<Escalation>;
+  /** Who is on call now and next for the System, and whether the caller may stop escalations. */
+  getOnCall(entityRef: string): Promise<OnCallResponse>;
 }
 
 export const sreControlCenterApiRef = createApiRef<SreControlCenterApi>({

@@ -18,6 +18,7 @@ export function useTimeline(entityRef: string) {
         'run.changed',
         'maintenance.changed',
         'deployment.changed',
+        'escalations.changed',
       ],
     },
   );

@@ -5,6 +5,7 @@ import { AlertFeedCard } from '../AlertFeedCard';
 import { AzureStackCard } from '../AzureStackCard';
 import { CostCard } from '../CostCard';
 import { MaintenanceBanner } from '../MaintenanceBanner';
+import { OnCallCard } from '../OnCallCard';
 import { RunbooksCard } from '../RunbooksCard';
 import { TimelineCard } from '../TimelineCard';
 
@@ -26,8 +27,11 @@ export function ControlCenterContent() {
       <Grid item xs={12} md={7} lg={8}>
         <CostCard entityRef={entityRef} />
       </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} lg={8}>
         <AlertFeedCard entityRef={entityRef} />
+      </Grid>
+      <Grid item xs={12} lg={4}>
+        <OnCallCard entityRef={entityRef} />
       </Grid>
       <Grid item xs={12}>
         <RunbooksCard entityRef={entityRef} />
