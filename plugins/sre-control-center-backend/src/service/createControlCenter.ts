@@ -166,14 +166,14 @@ export async function createControlCenter(deps: ControlCenterDeps) {
 
   // On-call escalation: started and ended by alert changes; a key press
   // acknowledges through the commands below (which exist after the listener).
-  let commandsRef: AlertCommands | undefined;
-  let maintenanceRef: MaintenanceWindows | undefined;
+  const late: { commands?: AlertCommands; maintenance?: MaintenanceWindows } =
+    {};
   const escalation = createEscalation({
     config: settings.escalation,
     store: store.escalations,
     alerts: store.alerts,
-    commands: () => commandsRef!,
-    maintenance: () => maintenanceRef!,
+    commands: () => late.commands!,
+    maintenance: () => late.maintenance!,
     catalog: deps.catalog,
     auth: deps.auth,
     notifications: deps.notifications,
@@ -227,7 +227,7 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     listener,
     mirror,
   });
-  commandsRef = commands;
+  late.commands = commands;
   const reconciler = new AlertReconciler({
     ...alertStore,
     projects,
@@ -246,7 +246,7 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     mirror,
     publisher,
   });
-  maintenanceRef = maintenance;
+  late.maintenance = maintenance;
 
   // The stack card: Azure read on a schedule into snapshots, served from there.
   const webhookUrl = `${await deps.discovery.getExternalBaseUrl(

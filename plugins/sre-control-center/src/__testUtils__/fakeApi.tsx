@@ -4,7 +4,9 @@ import type {
   Alert,
   AlertEvent,
   CostSummary,
+  Escalation,
   MaintenanceWindow,
+  OnCallResponse,
   Page,
   Runbook,
   RunbookRun,
@@ -54,6 +56,8 @@ export function fakeApi(
     list?: IssueList;
     open?: (alertId: string) => Promise<CreatedIssue>;
   };
+  /** What the escalation routes answer; tests fill it in. */
+  escalationState: { escalations: Escalation[]; onCall?: OnCallResponse };
 } & FakeRunbookApi &
   FakeMaintenanceApi {
   const requests: unknown[] = [];
@@ -67,6 +71,10 @@ export function fakeApi(
     list?: IssueList;
     open?: (alertId: string) => Promise<CreatedIssue>;
   } = {};
+  const escalationState: {
+    escalations: Escalation[];
+    onCall?: OnCallResponse;
+  } = { escalations: [] };
   return {
     requests,
     alertHistory,
@@ -111,6 +119,33 @@ export function fakeApi(
       requests.push({ openIssue: alertId });
       if (!issueState.open) throw new Error('openIssue not set up');
       return issueState.open(alertId);
+    },
+    escalationState,
+    async listEscalations(entityRef, state) {
+      requests.push({ escalations: entityRef, state });
+      return escalationState.escalations.filter(
+        e => !state || e.state === state,
+      );
+    },
+    async stopEscalation(id, reason) {
+      requests.push({ stop: id, reason });
+      const escalation = escalationState.escalations.find(e => e.id === id)!;
+      const stopped: Escalation = {
+        ...escalation,
+        state: 'stopped',
+        endedBy: 'user:default/guest',
+        endedAt: new Date().toISOString(),
+      };
+      escalationState.escalations = escalationState.escalations.map(e =>
+        e.id === id ? stopped : e,
+      );
+      return stopped;
+    },
+    async getOnCall(entityRef) {
+      requests.push({ onCall: entityRef });
+      return (
+        escalationState.onCall ?? { entityRef, schedules: [], canStop: false }
+      );
     },
     async getStack(entityRef) {
       requests.push({ stack: entityRef });

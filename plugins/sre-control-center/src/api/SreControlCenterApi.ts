@@ -5,8 +5,11 @@ import type {
   AlertEvent,
   ApproveRunRequest,
   CostSummary,
+  Escalation,
+  EscalationState,
   HealthResponse,
   InboxDeliverySummary,
+  OnCallResponse,
   ListAlertsRequest,
   ListDeliveriesRequest,
   ListUnroutedAlertsRequest,
@@ -95,6 +98,15 @@ export interface SreControlCenterApi {
   listIssues(entityRef: string): Promise<IssueList>;
   /** Opens a GitHub issue for the alert, or answers the one it has (`created: false`). */
   openIssue(alertId: string): Promise<CreatedIssue>;
+  /** The System's escalations with their attempts, newest first. */
+  listEscalations(
+    entityRef: string,
+    state?: EscalationState,
+  ): Promise<Escalation[]>;
+  /** Ends an active escalation (the alert stays as it is). */
+  stopEscalation(id: string, reason?: string): Promise<Escalation>;
+  /** Who is on call now and next for the System, and whether the caller may stop escalations. */
+  getOnCall(entityRef: string): Promise<OnCallResponse>;
 }
 
 /** @public */

@@ -4,10 +4,13 @@ import type {
   Alert,
   AlertEvent,
   CostSummary,
+  Escalation,
+  EscalationState,
   HealthResponse,
   InboxDeliverySummary,
   ListDeliveriesRequest,
   ListUnroutedAlertsRequest,
+  OnCallResponse,
   MaintenanceWindow,
   UnroutedAlert,
   Page,
@@ -188,6 +191,29 @@ export class SreControlCenterClient implements SreControlCenterApi {
       { method: 'DELETE' },
     );
     if (!response.ok) throw await ResponseError.fromResponse(response);
+  }
+
+  async listEscalations(
+    entityRef: string,
+    state?: EscalationState,
+  ): Promise<Escalation[]> {
+    const query = new URLSearchParams({ entityRef });
+    if (state) query.set('state', state);
+    const page = await this.get<{ items: Escalation[] }>(
+      `/escalations?${query}`,
+    );
+    return page.items;
+  }
+
+  stopEscalation(id: string, reason?: string): Promise<Escalation> {
+    return this.post(
+      `/escalations/${encodeURIComponent(id)}/stop`,
+      reason ? { reason } : {},
+    );
+  }
+
+  getOnCall(entityRef: string): Promise<OnCallResponse> {
+    return this.get(`/oncall?${new URLSearchParams({ entityRef })}`);
   }
 
   private async getOrUndefined<T>(path: string): Promise<T | undefined> {
