@@ -6,13 +6,20 @@ import { EntityProvider, catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
-import plugin, { controlCenterEntityContent } from './alpha';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import plugin, { controlCenterEntityContent, newProjectPage } from './alpha';
 import { sreControlCenterApiRef } from './api';
 import { fakeApi, mindfulMomentsSystem } from './__testUtils__';
 
 describe('new frontend system plugin (alpha)', () => {
   it('is the sre-control-center plugin', () => {
     expect(plugin.pluginId).toBe('sre-control-center');
+  });
+
+  it('adds the /projects/new page with a sidebar title', () => {
+    const tester = createExtensionTester(newProjectPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/projects/new');
+    expect(tester.get(coreExtensionData.title)).toBe('New project');
   });
 
   it('adds a Control Center tab for System entities only', () => {

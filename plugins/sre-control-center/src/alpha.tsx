@@ -1,6 +1,7 @@
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import {
   ApiBlueprint,
+  PageBlueprint,
   createFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
@@ -29,8 +30,21 @@ export const controlCenterEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** `/projects/new`: from a project's requirements to a planned GitHub project. */
+export const newProjectPage = PageBlueprint.make({
+  name: 'new-project',
+  params: {
+    path: '/projects/new',
+    title: 'New project',
+    icon: <span aria-hidden>＋</span>,
+    noHeader: true,
+    loader: () =>
+      import('./components/NewProjectPage').then(m => <m.NewProjectPage />),
+  },
+});
+
 /** SRE Control Center for apps on the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'sre-control-center',
-  extensions: [sreControlCenterApi, controlCenterEntityContent],
+  extensions: [sreControlCenterApi, controlCenterEntityContent, newProjectPage],
 });

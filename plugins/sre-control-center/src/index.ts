@@ -4,7 +4,11 @@
  *
  * @packageDocumentation
  */
-export { sreControlCenterPlugin, EntityControlCenterContent } from './plugin';
+export {
+  sreControlCenterPlugin,
+  EntityControlCenterContent,
+  NewProjectPage,
+} from './plugin';
 export {
   sreControlCenterApiRef,
   SreControlCenterClient,

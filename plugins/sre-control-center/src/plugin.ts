@@ -6,7 +6,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { SreControlCenterClient, sreControlCenterApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { newProjectRouteRef, rootRouteRef } from './routes';
 
 /**
  * The plugin for apps on the legacy frontend system (`@backstage/core-plugin-api`).
@@ -21,7 +21,7 @@ export const sreControlCenterPlugin = createPlugin({
       factory: deps => new SreControlCenterClient(deps),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, newProject: newProjectRouteRef },
 });
 
 /**
@@ -36,5 +36,20 @@ export const EntityControlCenterContent = sreControlCenterPlugin.provide(
         m => m.ControlCenterContent,
       ),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The `/projects/new` page: `<Route path="/projects/new" element={<NewProjectPage />} />`.
+ * Needs the scaffolder backend with
+ * `@sre-control-center/plugin-scaffolder-backend-module-sre-control-center`
+ * and the `template:default/new-project` template in the catalog.
+ */
+export const NewProjectPage = sreControlCenterPlugin.provide(
+  createRoutableExtension({
+    name: 'NewProjectPage',
+    component: () =>
+      import('./components/NewProjectPage').then(m => m.NewProjectPage),
+    mountPoint: newProjectRouteRef,
   }),
 );
