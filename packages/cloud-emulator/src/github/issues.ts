@@ -301,11 +301,52 @@ export function githubRouter(ctx: EmulatorContext): Router {
           );
           return;
         }
+        // Scenario github-issues-denied: the App lost its Issues permission.
+        const left = ctx.state.github.issueCreationsLeft;
+        if (left !== undefined) {
+          if (left <= 0) {
+            sendGithubError(
+              res,
+              403,
+              'Resource not accessible by integration',
+              `${DOCS}/issues/issues#create-an-issue`,
+            );
+            return;
+          }
+          ctx.state.github.issueCreationsLeft = left - 1;
+        }
+        const milestone =
+          body.milestone === undefined || body.milestone === null
+            ? undefined
+            : Number(body.milestone);
+        if (
+          milestone !== undefined &&
+          !repo.milestones?.some(m => m.number === milestone)
+        ) {
+          sendGithubError(
+            res,
+            422,
+            'Validation Failed',
+            `${DOCS}/issues/issues#create-an-issue`,
+            {
+              errors: [
+                {
+                  value: body.milestone,
+                  resource: 'Issue',
+                  field: 'milestone',
+                  code: 'invalid',
+                },
+              ],
+            },
+          );
+          return;
+        }
         const issue = createIssue(ctx, repo, actorOf(req)!, {
           title: String(title),
           body: typeof body.body === 'string' ? body.body : null,
           labels: labelNames(body.labels),
           assignees: stringList(body.assignees),
+          milestone,
         });
         const rendered = renderIssue(ctx, repo, issue, { single: true });
         res.status(201).set('Location', rendered.url).json(rendered);

@@ -19,6 +19,7 @@ export function useTimeline(entityRef: string) {
         'maintenance.changed',
         'deployment.changed',
         'issues.changed',
+        'escalations.changed',
       ],
     },
   );

@@ -1,3 +1,4 @@
+import CloseIcon from '@material-ui/icons/Close';
 import type {
   Alert,
   AlertCondition,
@@ -107,7 +108,7 @@ export function AlertDrawer(props: {
               {alert.name}
             </Typography>
             <IconButton aria-label="Close details" onClick={onClose}>
-              <span aria-hidden>✕</span>
+              <CloseIcon fontSize="small" />
             </IconButton>
           </Stack>
           <Stack direction="row" spacing={1} alignItems="center">

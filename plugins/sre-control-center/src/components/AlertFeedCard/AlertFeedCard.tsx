@@ -1,6 +1,7 @@
 import {
   InfoCard,
   Progress,
+  EmptyState,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import type {
@@ -92,11 +93,16 @@ export function AlertFeedCard({ entityRef }: { entityRef: string }) {
         {hasMore ? ` among the ${items?.length ?? 0} newest` : ''}.
       </Typography>
     ) : (
-      <Typography variant="body2" color="text.secondary">
-        No alerts for this project. Alerts appear here when the Azure Monitor
-        action group posts to{' '}
-        <code>/api/sre-control-center/webhooks/azure-monitor</code>.
-      </Typography>
+      <EmptyState
+        missing="data"
+        title="No alerts for this project"
+        description={
+          <>
+            Alerts appear here when the Azure Monitor action group posts to{' '}
+            <code>/api/sre-control-center/webhooks/azure-monitor</code>.
+          </>
+        }
+      />
     );
   } else {
     content = (
