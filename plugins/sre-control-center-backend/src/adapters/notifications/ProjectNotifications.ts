@@ -80,7 +80,7 @@ export class ProjectNotifications implements RunPublisher, CostPublisher {
       const budget = summary?.budget;
       if (!summary || !budget) return;
       const worst = Math.max(budget.percentUsed, budget.forecastPercent);
-      const threshold = worst >= 100 ? 100 : worst >= 80 ? 80 : undefined;
+      const threshold = [100, 80].find(t => worst >= t);
       if (!threshold) return;
       const owner = await this.options.people.ownerOf(entityRef);
       if (!owner) return;
