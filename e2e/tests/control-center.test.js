@@ -40,7 +40,8 @@ test('the Mindful Moments System page has a working Control Center tab', async (
   // after start, then the catalog stitches them).
   await page
     .getByRole('table', { name: 'Provisioned resources' })
-    .getByRole('link', { name: 'psql-mindful-moments-dev' })
+    // exact: the live table also has a link to the Azure portal per resource.
+    .getByRole('link', { name: 'psql-mindful-moments-dev', exact: true })
     .waitFor({ timeout: 90_000 });
   // Costs are read from (emulated) Cost Management a few seconds after start.
   await page.getByText('Cost this month').waitFor();

@@ -4,10 +4,22 @@
  *
  * @packageDocumentation
  */
-export { sreControlCenterPlugin, EntityControlCenterContent } from './plugin';
+export {
+  sreControlCenterPlugin,
+  EntityControlCenterContent,
+  SreControlCenterPage,
+  NewProjectPage,
+} from './plugin';
+export { operationsRouteRef, newProjectRouteRef } from './routes';
 export {
   sreControlCenterApiRef,
   SreControlCenterClient,
   type SreControlCenterApi,
+  type ApproveRunOptions,
+  type AlertChangeResult,
   type ListAlertsRequest,
+  type ListDeliveriesRequest,
+  type ListUnroutedAlertsRequest,
+  type RequestRunRequest,
+  type StartMaintenanceRequest,
 } from './api';

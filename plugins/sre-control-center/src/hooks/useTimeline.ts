@@ -18,6 +18,7 @@ export function useTimeline(entityRef: string) {
         'run.changed',
         'maintenance.changed',
         'deployment.changed',
+        'issues.changed',
         'escalations.changed',
       ],
     },

@@ -41,9 +41,6 @@ export class OctokitIssueApi implements GithubIssueApi {
     );
   }
 
-  /** Requests sent, per status: what the benchmark and the logs read. */
-  readonly requestCounts = new Map<number, number>();
-
   constructor(
     private readonly integrations: ScmIntegrations,
     private readonly credentials: GithubCredentialsProvider,
@@ -156,18 +153,7 @@ export class OctokitIssueApi implements GithubIssueApi {
         },
       },
     });
-    octokit.hook.after('request', response => {
-      this.count(response.status);
-    });
-    octokit.hook.error('request', error => {
-      if (error instanceof RequestError) this.count(error.status);
-      throw error;
-    });
     return octokit;
-  }
-
-  private count(status: number) {
-    this.requestCounts.set(status, (this.requestCounts.get(status) ?? 0) + 1);
   }
 }
 

@@ -2,11 +2,12 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@mui/material/Grid';
 import { AlertFeedCard } from '../AlertFeedCard';
-import { AzureStackCard } from '../AzureStackCard';
 import { CostCard } from '../CostCard';
+import { GithubIssuesCard } from '../GithubIssuesCard';
 import { MaintenanceBanner } from '../MaintenanceBanner';
 import { OnCallCard } from '../OnCallCard';
 import { RunbooksCard } from '../RunbooksCard';
+import { EntityStackCard } from '../StackCard';
 import { TimelineCard } from '../TimelineCard';
 
 /** The "Control Center" tab of a System (project) entity page. */
@@ -21,10 +22,10 @@ export function ControlCenterContent() {
           systemName={entity.metadata.title ?? entity.metadata.name}
         />
       </Grid>
-      <Grid item xs={12} md={5} lg={4}>
-        <AzureStackCard entity={entity} />
+      <Grid item xs={12} lg={7}>
+        <EntityStackCard entity={entity} />
       </Grid>
-      <Grid item xs={12} md={7} lg={8}>
+      <Grid item xs={12} lg={5}>
         <CostCard entityRef={entityRef} />
       </Grid>
       <Grid item xs={12} lg={8}>
@@ -32,6 +33,9 @@ export function ControlCenterContent() {
       </Grid>
       <Grid item xs={12} lg={4}>
         <OnCallCard entityRef={entityRef} />
+      </Grid>
+      <Grid item xs={12}>
+        <GithubIssuesCard entityRef={entityRef} />
       </Grid>
       <Grid item xs={12}>
         <RunbooksCard entityRef={entityRef} />
