@@ -57,7 +57,11 @@ function StoryRow(props: {
           variant="standard"
           value={story.points}
           disabled={disabled}
-          inputProps={{ 'aria-label': `Points of ${story.id}` }}
+          SelectProps={{
+            SelectDisplayProps: {
+              'aria-label': `Points of ${story.id}`,
+            } as object,
+          }}
           onChange={e =>
             onChange({
               kind: 'points',
@@ -80,7 +84,11 @@ function StoryRow(props: {
           variant="standard"
           value={story.sprint ?? ''}
           disabled={disabled}
-          inputProps={{ 'aria-label': `Sprint of ${story.id}` }}
+          SelectProps={{
+            SelectDisplayProps: {
+              'aria-label': `Sprint of ${story.id}`,
+            } as object,
+          }}
           onChange={e =>
             onChange({
               kind: 'sprint',
