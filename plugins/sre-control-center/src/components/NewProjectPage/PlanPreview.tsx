@@ -60,6 +60,8 @@ function StoryRow(props: {
           SelectProps={{
             SelectDisplayProps: {
               'aria-label': `Points of ${story.id}`,
+              // MUI names the select by its value otherwise.
+              'aria-labelledby': undefined,
             } as object,
           }}
           onChange={e =>
@@ -87,6 +89,8 @@ function StoryRow(props: {
           SelectProps={{
             SelectDisplayProps: {
               'aria-label': `Sprint of ${story.id}`,
+              // MUI names the select by its value otherwise.
+              'aria-labelledby': undefined,
             } as object,
           }}
           onChange={e =>
