@@ -185,6 +185,34 @@ function cpuSeconds(pid) {
   }
 }
 
+/**
+ * CPU seconds of every process in a process group (a backend started through
+ * yarn is yarn plus the node process it runs); undefined without /proc.
+ */
+function groupCpuSeconds(pgid) {
+  let total = 0;
+  let seen = false;
+  let entries;
+  try {
+    entries = fs.readdirSync('/proc');
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      total += (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+      seen = true;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return seen ? total : undefined;
+}
+
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   return sorted[
@@ -213,6 +241,7 @@ module.exports = {
   startBackend,
   driveLoad,
   cpuSeconds,
+  groupCpuSeconds,
   percentile,
   summarize,
 };

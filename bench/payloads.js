@@ -3,8 +3,27 @@
 
 const SUB = '3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f';
 
+/**
+ * Alert ids have Azure's real shape (the webhook refuses others with 422): a
+ * GUID whose first group names the run's prefix and whose last counts.
+ */
+function prefixHex(prefix) {
+  let hash = 0x811c9dc5;
+  for (const ch of prefix)
+    hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
 function alertId(i, prefix = 'bench') {
-  return `/subscriptions/${SUB}/providers/Microsoft.AlertsManagement/alerts/${prefix}-${i}`;
+  const serial = i.toString(16).padStart(12, '0');
+  return `/subscriptions/${SUB}/providers/Microsoft.AlertsManagement/alerts/${prefixHex(
+    prefix,
+  )}-0000-4000-8000-${serial}`;
+}
+
+/** A SQL LIKE pattern matching the stored (lower-cased) ids of one prefix. */
+function alertIdPattern(prefix = 'bench') {
+  return `%/alerts/${prefixHex(prefix)}-0000-4000-8000-%`;
 }
 
 /** `rule` and `firedAt` change what the portal shows (rule text, order). */
@@ -51,4 +70,4 @@ function alertBody(i, prefix = 'bench', { rule, firedAt } = {}) {
   });
 }
 
-module.exports = { alertBody, alertId };
+module.exports = { alertBody, alertId, alertIdPattern };

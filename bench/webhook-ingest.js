@@ -22,11 +22,15 @@
  * connection can be stored but never answered: those show as "unanswered".
  */
 'use strict';
-const fs = require('node:fs');
 const os = require('node:os');
-const path = require('node:path');
 const { startBackend, driveLoad, cpuSeconds, percentile } = require('./lib');
 const { alertBody } = require('./payloads');
+const {
+  benchDatabases,
+  backendDatabaseEnv,
+  openPluginDatabase,
+  dropBenchDatabase,
+} = require('./databases');
 const { PLACEHOLDER, runWrk, wrkAvailable } = require('./wrk');
 const {
   startBareServer,
@@ -149,68 +153,25 @@ async function measureReference(stack, url, makeBody, pid) {
 
 /** Counts inbox rows of one backend's database. */
 function inboxCounter(db) {
-  if (db.kind === 'sqlite') {
-    return async () => {
-      const Database = require('better-sqlite3');
-      const file = fs
-        .readdirSync(db.dir)
-        .find(f => f.includes('sre-control-center'));
-      const sqlite = new Database(path.join(db.dir, file), {
-        readonly: true,
-        fileMustExist: true,
-      });
-      sqlite.pragma('busy_timeout = 10000');
-      try {
-        return sqlite.prepare('select count(*) as n from inbox').get().n;
-      } finally {
-        sqlite.close();
-      }
-    };
-  }
   return async () => {
-    const { Client } = require('pg');
-    const client = new Client({
-      connectionString: `${db.url.replace(/\/$/, '')}/${
-        db.prefix
-      }sre-control-center`,
-    });
-    await client.connect();
+    const conn = await openPluginDatabase(db);
     try {
-      const { rows } = await client.query(
-        'select count(*)::int as n from inbox',
-      );
-      return rows[0].n;
+      const [row] = await conn.query('select count(*) as n from inbox');
+      return Number(row.n);
     } finally {
-      await client.end();
+      await conn.close();
     }
   };
 }
 
 function backendEnv(db) {
-  const env = {
+  return {
     SRE_CC_WEBHOOK_TOKEN: TOKEN,
     LOG_LEVEL: 'warn',
     // No emulator here: reconciliation and cost refresh would only add noise.
     APP_CONFIG_sreControlCenter_azure_endpoint: 'http://127.0.0.1:9',
+    ...backendDatabaseEnv(db),
   };
-  if (db.kind === 'postgresql') {
-    const url = new URL(db.url);
-    Object.assign(env, {
-      APP_CONFIG_backend_database_client: 'pg',
-      APP_CONFIG_backend_database_connection: JSON.stringify({
-        host: url.hostname,
-        port: Number(url.port || 5432),
-        user: decodeURIComponent(url.username || 'root'),
-        password: decodeURIComponent(url.password || ''),
-      }),
-      APP_CONFIG_backend_database_prefix: db.prefix,
-    });
-  } else {
-    env.APP_CONFIG_backend_database_connection = JSON.stringify({
-      directory: db.dir,
-    });
-  }
-  return env;
 }
 
 /** The no-op route and our webhook, in one backend on one database. */
@@ -291,23 +252,6 @@ async function measureBackend(db, port) {
   }
 }
 
-/** Backstage made one database per plugin for this run; leave none behind. */
-async function dropDatabases(connectionString, prefix) {
-  const { Client } = require('pg');
-  const client = new Client({
-    connectionString: `${connectionString.replace(/\/$/, '')}/postgres`,
-  });
-  await client.connect();
-  const { rows } = await client.query(
-    'select datname from pg_database where datname like $1',
-    [`${prefix}%`],
-  );
-  for (const { datname } of rows) {
-    await client.query(`drop database if exists "${datname}" with (force)`);
-  }
-  await client.end();
-}
-
 function printTable(rows) {
   const columns = [
     'stack',
@@ -370,30 +314,12 @@ async function main() {
   );
   const rows = [];
   const notes = [];
-  const databases = [];
-  if (STACKS.includes('sqlite')) {
-    databases.push({
-      kind: 'sqlite',
-      dir: fs.mkdtempSync(path.join(os.tmpdir(), 'sre-cc-bench-')),
-    });
-  }
-  if (!STACKS.includes('postgresql')) {
-    // not asked for
-  } else if (process.env.BENCH_POSTGRES) {
-    databases.push({
-      kind: 'postgresql',
-      url: process.env.BENCH_POSTGRES,
-      prefix: `bench_${Date.now()}_`,
-    });
-  } else {
-    notes.push('PostgreSQL skipped: set BENCH_POSTGRES to include it');
-  }
+  const databases = benchDatabases({ only: STACKS, notes });
   for (const db of databases) {
     try {
       rows.push(...(await measureBackend(db, BASE_PORT)));
     } finally {
-      if (db.kind === 'postgresql') await dropDatabases(db.url, db.prefix);
-      else fs.rmSync(db.dir, { recursive: true, force: true });
+      await dropBenchDatabase(db);
     }
   }
 

@@ -26,6 +26,12 @@ if (!env.SRE_CC_WEBHOOK_TOKEN) {
     `[start] SRE_CC_WEBHOOK_TOKEN not set; this run's development token is ${env.SRE_CC_WEBHOOK_TOKEN}`,
   );
 }
+// The emulator signs its GitHub deliveries with the secret the backend checks.
+if (!env.SRE_CC_GITHUB_WEBHOOK_SECRET) {
+  env.SRE_CC_GITHUB_WEBHOOK_SECRET = crypto
+    .randomBytes(24)
+    .toString('base64url');
+}
 const backendUrl = env.SRE_CC_BACKEND_URL || 'http://localhost:7007';
 const emulatorPort = env.EMULATOR_PORT || '7010';
 // app-config.yaml reads these; keep them pointing at this run's emulator.
@@ -91,8 +97,7 @@ if (hasEmulator && !env.SRE_CC_NO_EMULATOR) {
         env.SRE_CC_WEBHOOK_TOKEN,
       )}`,
       EMULATOR_GITHUB_WEBHOOK_URL: `${backendUrl}/api/sre-control-center/webhooks/github`,
-      EMULATOR_GITHUB_WEBHOOK_SECRET:
-        env.SRE_CC_GITHUB_WEBHOOK_SECRET || 'emulator-webhook-secret',
+      EMULATOR_GITHUB_WEBHOOK_SECRET: env.SRE_CC_GITHUB_WEBHOOK_SECRET,
       // Demo data: an incident every two minutes unless told otherwise.
       EMULATOR_DEMO_INTERVAL_SECONDS:
         env.EMULATOR_DEMO_INTERVAL_SECONDS ?? '120',

@@ -51,25 +51,34 @@ export interface Config {
        */
       endpoint?: string;
     };
+    /**
+     * GitHub issues of the Systems' repositories (docs/github.md). The API
+     * credentials come from `integrations.github` (a GitHub App in
+     * production, a token locally).
+     */
     github?: {
-      /**
-       * Token for the GitHub REST API (a GitHub App installation is preferred in production).
-       * @visibility secret
-       */
-      token?: string;
-      /**
-       * GitHub REST base URL override (GitHub Enterprise or the local emulator).
-       */
-      baseUrl?: string;
       /**
        * Secret that GitHub signs webhook deliveries with (X-Hub-Signature-256).
        * @visibility secret
        */
       webhookSecret?: string;
       /**
-       * Logins whose issues count as opened by the SRE agent.
+       * The previous secret, still accepted while a rotation is under way.
+       * @visibility secret
        */
+      previousWebhookSecret?: string;
+      /** Logins whose issues are the SRE agent's (GitHub Apps as `name[bot]`). */
       agentLogins?: string[];
+      /** Issues carrying one of these labels are listed too. */
+      labels?: string[];
+      /** Labels put on issues opened from the portal (default: sre-control-center). */
+      openLabels?: string[];
+      /** Days closed issues stay on the card (default 30). */
+      closedWindowDays?: number;
+      /** Hours after an alert fired an issue naming its rule and resource links to it (default 6). */
+      linkWindowHours?: number;
+      /** Seconds between two scheduled syncs (default 60). */
+      syncIntervalSeconds?: number;
     };
     approvals?: {
       /**
@@ -136,6 +145,72 @@ export interface Config {
      * to refuse scale runs that would break the budget.
      */
     planPrices?: { [sku: string]: number };
+    /**
+     * On-call escalation (docs/escalation.md): an alert of a System with a
+     * policy pages people level by level until someone acknowledges it.
+     */
+    escalation?: {
+      /** The key that acknowledges on the phone (default 1). */
+      ackKey?: string;
+      policies?: Array<{
+        name: string;
+        /** The System whose alerts this policy escalates. */
+        system: string;
+        /** Severities paged at high urgency (default Sev0, Sev1) and at low urgency (quiet hours apply). */
+        urgency?: { high?: string[]; low?: string[] };
+        levels: Array<{
+          /** Minutes after the previous level (after the alert for the first). */
+          afterMinutes: number;
+          /** A user entity ref, or a schedule's current (or next) on-call. */
+          targets: Array<
+            | { user: string }
+            | { schedule: string; position?: 'current' | 'next' }
+          >;
+          channels: Array<'notification' | 'phone'>;
+        }>;
+        /** How often all levels run again when nobody acknowledged (default 0). */
+        repeat?: number;
+        repeatAfterMinutes?: number;
+        /** Low urgency waits through these local hours. */
+        quietHours?: { from: string; to: string; timeZone: string };
+      }>;
+      /** Rotations of catalog users. */
+      schedules?: Array<{
+        name: string;
+        timeZone: string;
+        users: string[];
+        /** First shift's day, YYYY-MM-DD. */
+        start: string;
+        /** Local hand-off time, HH:mm (default 09:00). */
+        handoffTime?: string;
+        lengthDays?: number;
+        overrides?: Array<{ user: string; from: string; until: string }>;
+      }>;
+      phone?: {
+        provider: 'acs' | 'twilio';
+        /** The plugin's public URL providers call back; defaults to the backend's external URL. */
+        callbackBaseUrl?: string;
+        acs?: {
+          /**
+           * endpoint=https://<resource>.communication.azure.com/;accesskey=<key>
+           * @visibility secret
+           */
+          connectionString: string;
+          sourceNumber: string;
+          cognitiveServicesEndpoint?: string;
+          /** The resource's immutable id: audience of the callback JWTs. */
+          resourceId: string;
+          openIdConfigurationUrl?: string;
+        };
+        twilio?: {
+          accountSid: string;
+          /** @visibility secret */
+          authToken: string;
+          from: string;
+          apiBaseUrl?: string;
+        };
+      };
+    };
     /** `POST /webhooks/deployments`, called by the app-deploy workflow. */
     deployments?: {
       /**

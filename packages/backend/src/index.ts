@@ -7,6 +7,12 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 
 // Scaffolder: `/projects/new` starts projects through it.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// Its actions for /projects/new (template:default/new-project).
+backend.add(
+  import(
+    '@sre-control-center/plugin-scaffolder-backend-module-sre-control-center'
+  ),
+);
 
 // Auth: Microsoft Entra ID in production (app-config.production.yaml), guest
 // sign-in locally (app-config.development.yaml). A provider without config

@@ -60,6 +60,10 @@ describe('the production configuration', () => {
     expect(
       config.getBoolean('sreControlCenter.approvals.distinctApprover'),
     ).toBe(true);
+    // The emulator's phone accounts are local only.
+    expect(
+      config.getOptional('sreControlCenter.escalation.phone'),
+    ).toBeUndefined();
     const local = strings(data).filter(([, v]) =>
       /localhost|127\.0\.0\.1|emulator|sqlite|postgresql:\/\/root@/i.test(v),
     );
@@ -74,6 +78,28 @@ describe('the production configuration', () => {
     });
     expect(config.getString('sreControlCenter.webhookToken')).toBe(
       'set-by-the-operator-0123456789',
+    );
+  });
+
+  it('has GitHub as a GitHub App and no development webhook secret', async () => {
+    const unset = await productionConfig({
+      APP_BASE_URL: 'https://portal.example.com',
+      BACKEND_BASE_URL: 'https://portal.example.com',
+    });
+    expect(
+      unset.getOptional('sreControlCenter.github.webhookSecret'),
+    ).toBeUndefined();
+    const [github] = unset.getConfigArray('integrations.github');
+    expect(github.getString('host')).toBe('github.com');
+    expect(github.getOptional('token')).toBeUndefined();
+    expect(github.getOptional('apiBaseUrl')).toBeUndefined();
+    const set = await productionConfig({
+      APP_BASE_URL: 'https://portal.example.com',
+      BACKEND_BASE_URL: 'https://portal.example.com',
+      SRE_CC_GITHUB_WEBHOOK_SECRET: 'from-key-vault-0123456789abcdef',
+    });
+    expect(set.getString('sreControlCenter.github.webhookSecret')).toBe(
+      'from-key-vault-0123456789abcdef',
     );
   });
 });

@@ -71,13 +71,52 @@ describe('GitHub REST through octokit', () => {
         expect.stringContaining('alert-db-connection-failures'),
       ]),
     );
+    expect(data.every(i => i.user?.type === 'Bot')).toBe(true);
+    // The report template; odd issues carry the Control Center's marker lines.
     expect(
-      data.every(
-        i =>
-          i.user?.type === 'Bot' &&
-          /Alert ID: \/subscriptions\/.+\/alerts\//.test(i.body ?? ''),
+      data.every(i =>
+        /## References\n- Target resource: \/subscriptions\//.test(
+          i.body ?? '',
+        ),
       ),
     ).toBe(true);
+    const marked = data.filter(i => i.number % 2 === 1);
+    expect(marked.length).toBeGreaterThan(0);
+    for (const i of marked) {
+      expect(i.body).toMatch(/^- Alert: \/subscriptions\/.+\/alerts\//m);
+      expect(i.body).toMatch(/<!-- sre-control-center:alert=\/subscriptions\//);
+    }
+    for (const i of data.filter(d => d.number % 2 === 0)) {
+      expect(i.body).not.toMatch(/alertsmanagement\/alerts/i);
+    }
+  });
+
+  it('answers 304 to a conditional request that matches, without counting it against the rate limit', async () => {
+    const first = await octokit.rest.issues.listForRepo({
+      ...repo,
+      state: 'all',
+    });
+    const etag = first.headers.etag!;
+    expect(etag).toMatch(/^W\/"[0-9a-f]+"$/);
+    const remaining = Number(first.headers['x-ratelimit-remaining']);
+    const status = await octokit.rest.issues
+      .listForRepo({
+        ...repo,
+        state: 'all',
+        headers: { 'if-none-match': etag },
+      })
+      .then(
+        r => r.status as number,
+        (e: { status: number }) => e.status,
+      );
+    expect(status).toBe(304);
+    const after = await octokit.rest.issues.listForRepo({
+      ...repo,
+      state: 'all',
+    });
+    // The 304 cost nothing; this request cost one.
+    expect(Number(after.headers['x-ratelimit-remaining'])).toBe(remaining - 1);
+    expect(after.headers.etag).toBe(etag);
   });
 
   it('gets an issue and 404s an unknown one', async () => {

@@ -7,6 +7,9 @@ import { seedWorld } from './world/seed';
 import { EmulatorState, emptyState } from './world/state';
 
 export * from './world/constants';
+export * from './phone/constants';
+export { twilioSignature } from './phone/twilio';
+export type { EmulatedCall } from './phone/world';
 export type * from './world/state';
 export { SCENARIOS } from './scenarios';
 export { ALERT_RULES } from './world/alertRules';
@@ -41,6 +44,8 @@ export interface RunningEmulator {
   runScenario(name: string, params?: ScenarioParams): Promise<unknown>;
   /** Resolves once scheduled scenario steps and webhook deliveries are done. */
   whenIdle(): Promise<void>;
+  /** Points GitHub webhook deliveries somewhere else (a backend started after the emulator). */
+  setGithubWebhook(url: string | undefined, secret?: string): void;
 }
 
 export async function startCloudEmulator(
@@ -75,6 +80,10 @@ export async function startCloudEmulator(
     close: async () => {},
     runScenario: async (name, params) => runScenario(ctx, name, params),
     whenIdle: () => tracker.whenIdle(),
+    setGithubWebhook: (url, secret) => {
+      ctx.githubWebhookUrl = url;
+      if (secret !== undefined) ctx.githubWebhookSecret = secret;
+    },
   };
   const reset = () => {
     const fresh = options.seed === false ? emptyState() : seed();

@@ -120,6 +120,23 @@ describe('readSreControlCenterConfig', () => {
       ).not.toThrow();
     });
 
+    it("refuses the emulator's GitHub webhook secret", () => {
+      expect(() =>
+        read({
+          webhookToken: 'a-long-enough-token',
+          github: { webhookSecret: 'emulator-webhook-secret' },
+        }),
+      ).toThrow(
+        /sreControlCenter\.github\.webhookSecret: a development secret/,
+      );
+      expect(() =>
+        read({
+          webhookToken: 'a-long-enough-token',
+          github: { webhookSecret: 'k8Vd2nQ0x7LmR4pZs9Tb1wYc' },
+        }),
+      ).not.toThrow();
+    });
+
     it('refuses the emulator and a local runbook database', () => {
       expect(() =>
         read({

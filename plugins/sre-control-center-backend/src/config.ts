@@ -1,6 +1,7 @@
 import type { Config } from '@backstage/config';
 import { entityRefSchema } from '@sre-control-center/plugin-sre-control-center-common';
 import { z } from 'zod';
+import { escalationConfigSchema } from './escalationConfig';
 
 const CONFIG_KEY = 'sreControlCenter';
 
@@ -111,14 +112,48 @@ const configSchema = z.strictObject({
     })
     .default({}),
   azure: z.strictObject({ endpoint: z.url().optional() }).default({}),
+  /**
+   * The GitHub issues area (docs/github.md). Credentials come from
+   * `integrations.github` (a GitHub App in production, a token locally).
+   */
   github: z
     .strictObject({
-      token: z.string().min(1).optional(),
-      baseUrl: z.url().optional(),
+      /** Secret GitHub signs webhook deliveries with (X-Hub-Signature-256). */
       webhookSecret: z.string().min(1).optional(),
-      agentLogins: z.array(z.string().min(1)).default(['azure-sre-agent[bot]']),
+      /** Still accepted during a rotation, besides webhookSecret. */
+      previousWebhookSecret: z.string().min(1).optional(),
+      /** Logins whose issues are the SRE agent's; apps as `name[bot]`. */
+      agentLogins: z
+        .array(
+          z
+            .string()
+            .regex(
+              /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/,
+              'must be a GitHub login (apps as name[bot])',
+            ),
+        )
+        .default(['azure-sre-agent[bot]']),
+      /** Issues with one of these labels are listed too. */
+      labels: z.array(z.string().min(1).max(50)).default([]),
+      /** Labels put on the issues the portal opens. */
+      openLabels: z
+        .array(z.string().min(1).max(50))
+        .default(['sre-control-center']),
+      /** Days closed issues stay on the card. */
+      closedWindowDays: z.number().int().min(1).max(365).default(30),
+      /** Hours after an alert fired an issue naming its rule and resource is linked to it. */
+      linkWindowHours: z.number().min(0.1).max(168).default(6),
+      /** Seconds between two scheduled syncs. */
+      syncIntervalSeconds: z.number().int().min(10).max(3600).default(60),
     })
-    .default({ agentLogins: ['azure-sre-agent[bot]'] }),
+    .default({
+      agentLogins: ['azure-sre-agent[bot]'],
+      labels: [],
+      openLabels: ['sre-control-center'],
+      closedWindowDays: 30,
+      linkWindowHours: 6,
+      syncIntervalSeconds: 60,
+    }),
   approvals: z
     .strictObject({
       approvers: z.array(entityRefSchema).default([]),
@@ -156,6 +191,12 @@ const configSchema = z.strictObject({
         .default([]),
     })
     .default({ outputs: [] }),
+  /** On-call escalation: policies per System, schedules, the phone provider (see domain/escalation). */
+  escalation: escalationConfigSchema.default({
+    ackKey: '1',
+    policies: [],
+    schedules: [],
+  }),
   /** `POST /webhooks/deployments` (see domain/deployments). */
   deployments: z
     .strictObject({
@@ -231,6 +272,12 @@ function checkProduction(settings: SreControlCenterConfig): void {
       `${CONFIG_KEY}.azure.endpoint: ${endpoint} is not an https Azure endpoint; production talks to Azure Resource Manager (leave it unset)`,
     );
   }
+  const secret = settings.github.webhookSecret;
+  if (secret && (secret.length < 20 || /emulator/i.test(secret))) {
+    problems.push(
+      `${CONFIG_KEY}.github.webhookSecret: a development secret in production; set SRE_CC_GITHUB_WEBHOOK_SECRET to a random value of 20+ characters`,
+    );
+  }
   for (const [i, server] of settings.postgresServers.entries()) {
     if (
       server.connectionString &&
@@ -240,6 +287,26 @@ function checkProduction(settings: SreControlCenterConfig): void {
         `${CONFIG_KEY}.postgresServers.${i}.connectionString: a local database in production`,
       );
     }
+  }
+  const phone = settings.escalation.phone;
+  const local = /^https?:\/\/(127\.|localhost|\[::1\])|^http:\/\//i;
+  const acsEndpoint = /^endpoint=([^;]+);/i.exec(
+    phone?.acs?.connectionString ?? '',
+  )?.[1];
+  if (acsEndpoint && local.test(acsEndpoint)) {
+    problems.push(
+      `${CONFIG_KEY}.escalation.phone.acs.connectionString: ${acsEndpoint} is not a Communication Services endpoint (the emulator?)`,
+    );
+  }
+  if (phone?.twilio?.apiBaseUrl) {
+    problems.push(
+      `${CONFIG_KEY}.escalation.phone.twilio.apiBaseUrl: production talks to https://api.twilio.com (leave it unset)`,
+    );
+  }
+  if (phone?.callbackBaseUrl && !phone.callbackBaseUrl.startsWith('https://')) {
+    problems.push(
+      `${CONFIG_KEY}.escalation.phone.callbackBaseUrl: providers call back over https only`,
+    );
   }
   if (problems.length > 0) {
     throw new Error(

@@ -12,3 +12,6 @@ export * from './types';
 export * from './stack';
 export * from './deployments';
 export * from './azureResourceId';
+export * from './issues';
+export * from './escalation';
+export * from './projectPlan';

@@ -1,5 +1,7 @@
 import type { DeploymentSignal } from './deployments';
+import type { EscalationSignal } from './escalation';
 import type { StackSignal } from './stack';
+import type { AlertIssue, IssuesSignal } from './issues';
 
 /**
  * Answer of `GET /health`.
@@ -64,6 +66,8 @@ export type Alert = {
   updatedAt: string;
   /** What the alert rule's condition saw, when the payload says (metric or log query). */
   condition?: AlertCondition;
+  /** GitHub issues linked to the alert (`GET /alerts`, `GET /alerts/:id`); absent in signals. */
+  issues?: AlertIssue[];
 };
 
 /**
@@ -123,7 +127,9 @@ export type AlertEvent = {
     | 'acknowledged'
     | 'closed'
     | 'reopened'
-    | 'routed';
+    | 'routed'
+    /** An on-call page (details: escalationId, level, channel, target, outcome). */
+    | 'escalation';
   /** `user:default/…` for people, `azure-monitor`, or who Azure says changed it. */
   actor: string | null;
   at: string;
@@ -258,7 +264,9 @@ export type ProjectSignal =
   | RunSignal
   | MaintenanceSignal
   | StackSignal
-  | DeploymentSignal;
+  | DeploymentSignal
+  | IssuesSignal
+  | EscalationSignal;
 
 /**
  * What a runbook action does. Same names as the Azure SRE Agent's runbook file.
@@ -397,7 +405,14 @@ export type RunSignal = {
  */
 export type TimelineEntry = {
   at: string;
-  kind: 'alert' | 'run' | 'issue' | 'maintenance' | 'deployment' | 'other';
+  kind:
+    | 'alert'
+    | 'run'
+    | 'issue'
+    | 'maintenance'
+    | 'deployment'
+    | 'escalation'
+    | 'other';
   /** e.g. alert.fired, run.requested, run.approved, run.succeeded, alert.resolved */
   action: string;
   actor: string | null;

@@ -7,7 +7,11 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
-import plugin, { controlCenterEntityContent, operationsPage } from './alpha';
+import plugin, {
+  controlCenterEntityContent,
+  newProjectPage,
+  operationsPage,
+} from './alpha';
 import { sreControlCenterApiRef } from './api';
 import { fakeApi, mindfulMomentsSystem } from './__testUtils__';
 
@@ -22,6 +26,12 @@ describe('new frontend system plugin (alpha)', () => {
   it('adds the operators page at /sre-control-center', () => {
     const tester = createExtensionTester(operationsPage);
     expect(tester.get(coreExtensionData.routePath)).toBe('/sre-control-center');
+  });
+
+  it('adds the /projects/new page with a sidebar title', () => {
+    const tester = createExtensionTester(newProjectPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/projects/new');
+    expect(tester.get(coreExtensionData.title)).toBe('New project');
   });
 
   it('adds a Control Center tab for System entities only', () => {

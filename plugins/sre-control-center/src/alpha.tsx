@@ -7,6 +7,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import SpeedIcon from '@material-ui/icons/Speed';
+import AddCircleOutlineIcon from '@material-ui/icons/AddCircleOutline';
 import { SreControlCenterClient, sreControlCenterApiRef } from './api';
 
 const sreControlCenterApi = ApiBlueprint.make({
@@ -61,6 +62,23 @@ export const operationsPage = PageBlueprint.make({
 });
 
 /**
+ * `/projects/new`: from a project's requirements to a planned GitHub project.
+ *
+ * @alpha
+ */
+export const newProjectPage = PageBlueprint.make({
+  name: 'new-project',
+  params: {
+    path: '/projects/new',
+    title: 'New project',
+    icon: <AddCircleOutlineIcon />,
+    noHeader: true,
+    loader: () =>
+      import('./components/NewProjectPage').then(m => <m.NewProjectPage />),
+  },
+});
+
+/**
  * SRE Control Center for apps on the new frontend system.
  *
  * @alpha
@@ -71,5 +89,10 @@ export default createFrontendPlugin({
   icon: <SpeedIcon />,
   info: { packageJson: () => import('../package.json') },
   routes: { operations: operationsPageRouteRef },
-  extensions: [sreControlCenterApi, controlCenterEntityContent, operationsPage],
+  extensions: [
+    sreControlCenterApi,
+    controlCenterEntityContent,
+    operationsPage,
+    newProjectPage,
+  ],
 });

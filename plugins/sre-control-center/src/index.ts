@@ -8,8 +8,9 @@ export {
   sreControlCenterPlugin,
   EntityControlCenterContent,
   SreControlCenterPage,
+  NewProjectPage,
 } from './plugin';
-export { operationsRouteRef } from './routes';
+export { operationsRouteRef, newProjectRouteRef } from './routes';
 export {
   sreControlCenterApiRef,
   SreControlCenterClient,

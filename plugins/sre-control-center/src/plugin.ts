@@ -6,7 +6,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { SreControlCenterClient, sreControlCenterApiRef } from './api';
-import { operationsRouteRef, rootRouteRef } from './routes';
+import { newProjectRouteRef, operationsRouteRef, rootRouteRef } from './routes';
 
 /**
  * The plugin for apps on the legacy frontend system (`@backstage/core-plugin-api`).
@@ -23,7 +23,11 @@ export const sreControlCenterPlugin = createPlugin({
       factory: deps => new SreControlCenterClient(deps),
     }),
   ],
-  routes: { root: rootRouteRef, operations: operationsRouteRef },
+  routes: {
+    root: rootRouteRef,
+    operations: operationsRouteRef,
+    newProject: newProjectRouteRef,
+  },
 });
 
 /**
@@ -55,5 +59,22 @@ export const SreControlCenterPage = sreControlCenterPlugin.provide(
     component: () =>
       import('./components/OperationsPage').then(m => m.OperationsPage),
     mountPoint: operationsRouteRef,
+  }),
+);
+
+/**
+ * The `/projects/new` page: `<Route path="/projects/new" element={<NewProjectPage />} />`.
+ * Needs the scaffolder backend with
+ * `@sre-control-center/plugin-scaffolder-backend-module-sre-control-center`
+ * and the `template:default/new-project` template in the catalog.
+ *
+ * @public
+ */
+export const NewProjectPage = sreControlCenterPlugin.provide(
+  createRoutableExtension({
+    name: 'NewProjectPage',
+    component: () =>
+      import('./components/NewProjectPage').then(m => m.NewProjectPage),
+    mountPoint: newProjectRouteRef,
   }),
 );

@@ -15,3 +15,12 @@ export const rootRouteRef = createRouteRef({ id: 'sre-control-center' });
 export const operationsRouteRef = createRouteRef({
   id: 'sre-control-center:operations',
 });
+
+/**
+ * Route of the `/projects/new` page (legacy frontend system).
+ *
+ * @public
+ */
+export const newProjectRouteRef = createRouteRef({
+  id: 'sre-control-center:new-project',
+});

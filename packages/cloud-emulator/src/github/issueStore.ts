@@ -76,6 +76,7 @@ export function createIssue(
     body?: string | null;
     labels?: string[];
     assignees?: string[];
+    milestone?: number;
   },
 ): GithubIssue {
   const now = ctx.now().toISOString();
@@ -97,6 +98,7 @@ export function createIssue(
     updated_at: now,
     closed_at: null,
     closed_by: null,
+    ...(input.milestone !== undefined && { milestone: input.milestone }),
   };
   repo.issues.push(issue);
   sendGithubWebhook(

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { NextFunction, Request, Response, Router } from 'express';
 import { EmulatorContext } from '../context';
 import { SRE_AGENT_LOGIN } from '../world/constants';
@@ -58,23 +58,66 @@ function actorOf(req: Request): GithubUser | undefined {
   return /sre-agent/i.test(auth) ? SRE_AGENT : DEFAULT_GITHUB_ACTOR;
 }
 
-/** Headers every GitHub REST answer carries; clients read the rate-limit ones. */
-export function githubHeaders(
-  _req: Request,
-  res: Response,
-  next: NextFunction,
-) {
-  res.set({
-    'x-github-api-version-selected': '2022-11-28',
-    'x-github-media-type': 'github.v3; format=json',
-    'x-github-request-id': randomUUID().toUpperCase().slice(0, 23),
-    'x-ratelimit-limit': '5000',
-    'x-ratelimit-remaining': '4987',
-    'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
-    'x-ratelimit-used': '13',
-    'x-ratelimit-resource': 'core',
-  });
-  next();
+const RATE_LIMIT = 5000;
+
+/**
+ * Headers every GitHub REST answer carries, GitHub's conditional requests
+ * and its primary rate limit: a GET answers with a weak `ETag` of its body,
+ * and with `304 Not Modified` (no body) when `If-None-Match` names it. A 304
+ * costs no rate limit, every other answer one request of the hourly 5000.
+ */
+export function githubHeaders(ctx: EmulatorContext) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    res.set({
+      'x-github-api-version-selected': '2022-11-28',
+      'x-github-media-type': 'github.v3; format=json',
+      'x-github-request-id': randomUUID().toUpperCase().slice(0, 23),
+    });
+    const json = res.json.bind(res);
+    res.json = (body: unknown) => {
+      let notModified = false;
+      if (req.method === 'GET' && res.statusCode === 200) {
+        const etag = `W/"${createHash('sha256')
+          .update(JSON.stringify(body))
+          .digest('hex')
+          .slice(0, 40)}"`;
+        res.set('ETag', etag);
+        const wanted = (req.get('if-none-match') ?? '')
+          .split(',')
+          .map(t => t.trim());
+        notModified = wanted.includes(etag) || wanted.includes('*');
+      }
+      const now = ctx.now().getTime();
+      const github = ctx.state.github;
+      if (!github.rateLimit || github.rateLimit.resetAt <= now) {
+        github.rateLimit = { used: 0, resetAt: now + 3_600_000 };
+      }
+      if (!notModified) github.rateLimit.used += 1;
+      res.set({
+        'x-ratelimit-limit': String(RATE_LIMIT),
+        'x-ratelimit-remaining': String(
+          Math.max(0, RATE_LIMIT - github.rateLimit.used),
+        ),
+        'x-ratelimit-reset': String(
+          Math.floor(github.rateLimit.resetAt / 1000),
+        ),
+        'x-ratelimit-used': String(github.rateLimit.used),
+        'x-ratelimit-resource': 'core',
+      });
+      (github.requests ??= []).push({
+        method: req.method,
+        path: req.originalUrl,
+        status: notModified ? 304 : res.statusCode,
+      });
+      if (github.requests.length > 10_000) github.requests.shift();
+      if (notModified) {
+        res.status(304).end();
+        return res;
+      }
+      return json(body);
+    };
+    next();
+  };
 }
 
 function queryParam(req: Request, name: string): string | undefined {
@@ -128,7 +171,7 @@ const stringList = (raw: unknown): string[] | undefined =>
 
 export function githubRouter(ctx: EmulatorContext): Router {
   const router = Router();
-  router.use(githubHeaders);
+  router.use(githubHeaders(ctx));
 
   // GitHub's own Link headers sometimes use /repositories/{id}/...
   router.use((req, _res, next) => {
@@ -258,11 +301,52 @@ export function githubRouter(ctx: EmulatorContext): Router {
           );
           return;
         }
+        // Scenario github-issues-denied: the App lost its Issues permission.
+        const left = ctx.state.github.issueCreationsLeft;
+        if (left !== undefined) {
+          if (left <= 0) {
+            sendGithubError(
+              res,
+              403,
+              'Resource not accessible by integration',
+              `${DOCS}/issues/issues#create-an-issue`,
+            );
+            return;
+          }
+          ctx.state.github.issueCreationsLeft = left - 1;
+        }
+        const milestone =
+          body.milestone === undefined || body.milestone === null
+            ? undefined
+            : Number(body.milestone);
+        if (
+          milestone !== undefined &&
+          !repo.milestones?.some(m => m.number === milestone)
+        ) {
+          sendGithubError(
+            res,
+            422,
+            'Validation Failed',
+            `${DOCS}/issues/issues#create-an-issue`,
+            {
+              errors: [
+                {
+                  value: body.milestone,
+                  resource: 'Issue',
+                  field: 'milestone',
+                  code: 'invalid',
+                },
+              ],
+            },
+          );
+          return;
+        }
         const issue = createIssue(ctx, repo, actorOf(req)!, {
           title: String(title),
           body: typeof body.body === 'string' ? body.body : null,
           labels: labelNames(body.labels),
           assignees: stringList(body.assignees),
+          milestone,
         });
         const rendered = renderIssue(ctx, repo, issue, { single: true });
         res.status(201).set('Location', rendered.url).json(rendered);

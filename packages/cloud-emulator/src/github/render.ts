@@ -3,6 +3,7 @@ import {
   GithubComment,
   GithubIssue,
   GithubLabel,
+  GithubMilestone,
   GithubRepoState,
   GithubUser,
 } from '../world/state';
@@ -123,7 +124,7 @@ export function renderIssue(
     locked: false,
     assignee: assignees[0] ?? null,
     assignees,
-    milestone: null,
+    milestone: renderIssueMilestone(ctx, repo, issue),
     comments: issue.comments.length,
     created_at: issue.created_at,
     updated_at: issue.updated_at,
@@ -151,6 +152,60 @@ export function renderIssue(
     timeline_url: `${url}/timeline`,
     performed_via_github_app: null,
     state_reason: issue.state_reason,
+    sub_issues_summary: subIssuesSummary(repo, issue),
+  };
+}
+
+function subIssuesSummary(repo: GithubRepoState, issue: GithubIssue) {
+  const children = (issue.subIssueIds ?? [])
+    .map(id => repo.issues.find(i => i.id === id))
+    .filter((i): i is GithubIssue => i !== undefined);
+  const completed = children.filter(i => i.state === 'closed').length;
+  return {
+    total: children.length,
+    completed,
+    percent_completed:
+      children.length === 0
+        ? 0
+        : Math.floor((completed * 100) / children.length),
+  };
+}
+
+function renderIssueMilestone(
+  ctx: EmulatorContext,
+  repo: GithubRepoState,
+  issue: GithubIssue,
+) {
+  const milestone = repo.milestones?.find(m => m.number === issue.milestone);
+  return milestone ? renderMilestone(ctx, repo, milestone) : null;
+}
+
+export function renderMilestone(
+  ctx: EmulatorContext,
+  repo: GithubRepoState,
+  milestone: GithubMilestone,
+) {
+  const url = `${repoApiUrl(ctx, repo)}/milestones/${milestone.number}`;
+  const issues = repo.issues.filter(
+    i => i.milestone === milestone.number && !i.pullRequest,
+  );
+  return {
+    url,
+    html_url: `${HTML}/${repo.owner.login}/${repo.name}/milestone/${milestone.number}`,
+    labels_url: `${url}/labels`,
+    id: milestone.id,
+    node_id: nodeId('MI', milestone.id),
+    number: milestone.number,
+    state: milestone.state,
+    title: milestone.title,
+    description: milestone.description,
+    creator: renderUser(ctx, milestone.creator),
+    open_issues: issues.filter(i => i.state === 'open').length,
+    closed_issues: issues.filter(i => i.state === 'closed').length,
+    created_at: milestone.created_at,
+    updated_at: milestone.updated_at,
+    closed_at: null,
+    due_on: milestone.due_on,
   };
 }
 

@@ -355,7 +355,8 @@ export function seedWorld(
     alert: StoredAlert,
     closed: boolean,
   ): GithubIssue => {
-    const tpl = sreAgentIssueFor(alert);
+    // Odd numbers carry the marker, even ones only rule and resource.
+    const tpl = sreAgentIssueFor(alert, { marker: number % 2 === 1 });
     const opened = new Date(
       new Date(alert.essentials.startDateTime).getTime() + 55_000,
     ).toISOString();

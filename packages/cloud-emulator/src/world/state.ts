@@ -246,6 +246,30 @@ export interface GithubIssue {
   closed_by: GithubUser | null;
   /** Set for pull requests, which the issues API lists too. */
   pullRequest?: { merged_at: string | null };
+  /** Milestone number. */
+  milestone?: number;
+  /** Ids (not numbers) of the sub-issues, in order; GitHub allows 100. */
+  subIssueIds?: number[];
+  /** Id of the parent issue. */
+  parentId?: number;
+}
+
+export interface GithubMilestone {
+  id: number;
+  number: number;
+  title: string;
+  description: string | null;
+  state: 'open' | 'closed';
+  due_on: string | null;
+  created_at: string;
+  updated_at: string;
+  creator: GithubUser;
+}
+
+export interface GithubFile {
+  /** Git blob sha of the content. */
+  sha: string;
+  content: Buffer;
 }
 
 export interface GithubRepoState {
@@ -257,6 +281,9 @@ export interface GithubRepoState {
   labels: GithubLabel[];
   issues: GithubIssue[];
   created_at: string;
+  milestones?: GithubMilestone[];
+  /** Files on the default branch, by path. */
+  files?: Record<string, GithubFile>;
 }
 
 export interface DeliveryAttempt {
@@ -447,7 +474,16 @@ export interface EmulatorState {
   budgets: BudgetState[];
   dailyCosts: DailyCost[];
   metricOverrides: MetricOverride[];
-  github: { repos: GithubRepoState[]; nextId: number };
+  github: {
+    repos: GithubRepoState[];
+    nextId: number;
+    /** Scenario `github-issues-denied`: issues created before 403s start. */
+    issueCreationsLeft?: number;
+    /** Primary rate limit of the core resource (one budget for the emulator). */
+    rateLimit?: { used: number; resetAt: number };
+    /** Every GitHub REST request answered, oldest first (tests count them). */
+    requests?: Array<{ method: string; path: string; status: number }>;
+  };
   deliveries: DeliveryRecord[];
   throttle: ThrottleState;
   metricAlertRules: MetricAlertRuleState[];

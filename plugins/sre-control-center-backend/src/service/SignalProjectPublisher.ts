@@ -10,6 +10,8 @@ import type { Deployment } from '@sre-control-center/plugin-sre-control-center-c
 import type { AlertPublisher } from '../domain/alerts/ports';
 import type { CostPublisher } from '../domain/costs/CostRefresher';
 import type { DeploymentPublisher } from '../domain/deployments';
+import type { IssuePublisher } from '../domain/issues/ports';
+import type { EscalationPublisher } from '../domain/escalation';
 import type { StackPublisher } from '../domain/stack/ports';
 import type { MaintenancePublisher } from '../domain/maintenance/ports';
 import type { RunPublisher, RunRecord } from '../domain/runbooks';
@@ -28,7 +30,9 @@ export class SignalProjectPublisher
     MaintenancePublisher,
     RunPublisher,
     StackPublisher,
-    DeploymentPublisher
+    DeploymentPublisher,
+    IssuePublisher,
+    EscalationPublisher
 {
   constructor(private readonly signals: SignalsService) {}
 
@@ -82,6 +86,18 @@ export class SignalProjectPublisher
     return this.publish(deployment.entityRef, {
       type: 'deployment.changed',
       deployment,
+    });
+  }
+
+  issuesChanged(entityRef: string): Promise<void> {
+    return this.publish(entityRef, { type: 'issues.changed', entityRef });
+  }
+
+  escalationChanged(entityRef: string, escalationId: string): Promise<void> {
+    return this.publish(entityRef, {
+      type: 'escalations.changed',
+      entityRef,
+      escalationId,
     });
   }
 

@@ -29,6 +29,8 @@ export interface AlertRoutesOptions {
   access: SystemAccess;
   alerts: AlertRepository;
   commands: AlertCommands;
+  /** Sets `issues` on alerts (the GitHub issues linked to them). */
+  withIssues?: <A extends Alert>(alerts: A[]) => Promise<A[]>;
 }
 
 function cursorParam(cursor: string | undefined): AlertCursor | undefined {
@@ -45,6 +47,7 @@ function cursorParam(cursor: string | undefined): AlertCursor | undefined {
 /** `/alerts`: list (a System's, or the unrouted ones), get, history, acknowledge, close. */
 export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
   const { access, alerts, commands } = options;
+  const withIssues = options.withIssues ?? (async <A>(list: A[]) => list);
   const router = Router();
 
   /** The alert of `:id`, if the caller may see it (unrouted ones: operators only). */
@@ -106,7 +109,7 @@ export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
         : undefined,
     });
     const body: Page<Alert> = {
-      items: page.items,
+      items: await withIssues(page.items),
       nextCursor: page.next ? encodeCursor(page.next) : null,
       asOf,
     };
@@ -114,7 +117,8 @@ export function createAlertRoutes(options: AlertRoutesOptions): express.Router {
   });
 
   router.get('/alerts/:id', async (req, res) => {
-    res.json(await visibleAlert(req));
+    const [alert] = await withIssues([await visibleAlert(req)]);
+    res.json(alert);
   });
 
   router.get('/alerts/:id/events', async (req, res) => {

@@ -9,8 +9,10 @@ export const UNROUTED_INITIAL_DELAY_S = 5;
 import type { CostRefresher } from '../domain/costs/CostRefresher';
 import type { InboxProcessor } from '../domain/inbox/InboxProcessor';
 import type { DeliveryRegistry } from '../domain/inbox/ports';
+import type { EscalationEngine } from '../domain/escalation';
 import type { RunSweeper } from '../domain/runbooks';
 import type { StackReader } from '../domain/stack/StackReader';
+import type { IssueSync } from '../domain/issues';
 
 /**
  * The plugin's scheduled work. Backstage's scheduler runs each task on one
@@ -24,9 +26,11 @@ export async function scheduleBackgroundTasks(options: {
   unroutedRouter: UnroutedAlertRouter;
   costRefresher: CostRefresher;
   runSweeper: RunSweeper;
+  escalations: Pick<EscalationEngine, 'sweep'>;
   stack: Pick<StackReader, 'refresh'>;
   deliveries: DeliveryRegistry;
   retentionDays: number;
+  issues: { sync: Pick<IssueSync, 'sync'>; syncIntervalSeconds: number };
 }): Promise<void> {
   const { scheduler, logger, processor, reconciler, costRefresher } = options;
 
@@ -38,6 +42,18 @@ export async function scheduleBackgroundTasks(options: {
     timeout: { minutes: 2 },
     initialDelay: { seconds: 20 },
     fn: () => options.runSweeper.sweep(),
+  });
+
+  // Escalation steps that are due (the next level, a repeat, the end of
+  // quiet hours), also those a restart interrupted: the timers are stored.
+  await scheduler.scheduleTask({
+    id: 'sre-control-center:sweep-escalations',
+    frequency: { seconds: 10 },
+    timeout: { minutes: 2 },
+    initialDelay: { seconds: 5 },
+    fn: async () => {
+      await options.escalations.sweep();
+    },
   });
 
   // Picks up deliveries a crash, a backoff or another replica left behind.
@@ -119,6 +135,23 @@ export async function scheduleBackgroundTasks(options: {
       for (const failure of report.failures) {
         logger.warn(
           `Reading the stack of ${failure.entityRef} failed: ${failure.error}`,
+        );
+      }
+    },
+  });
+
+  // Catches up on GitHub issue deliveries that were missed; conditional
+  // requests, so an unchanged repository costs no rate limit (docs/github.md).
+  await scheduler.scheduleTask({
+    id: 'sre-control-center:sync-github-issues',
+    frequency: { seconds: options.issues.syncIntervalSeconds },
+    timeout: { minutes: 2 },
+    initialDelay: { seconds: 10 },
+    fn: async () => {
+      const report = await options.issues.sync.sync();
+      for (const failure of report.failures) {
+        logger.warn(
+          `GitHub issue sync failed for ${failure.repository}: ${failure.error}`,
         );
       }
     },

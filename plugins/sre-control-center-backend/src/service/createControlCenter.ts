@@ -1,4 +1,5 @@
 import type {
+  RootConfigService,
   AuditorService,
   AuthService,
   DiscoveryService,
@@ -7,6 +8,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { SignalsService } from '@backstage/plugin-signals-node';
 import { randomUUID } from 'node:crypto';
 import { createArmAccess } from '../adapters/azure/armAccess';
@@ -22,6 +24,7 @@ import { CatalogProjectResolver } from '../adapters/catalog/CatalogProjectResolv
 import { CatalogStackInventory } from '../adapters/catalog/CatalogStackInventory';
 import { CatalogSystemRepositories } from '../adapters/catalog/CatalogSystemRepositories';
 import { FileCostEstimates } from '../adapters/files/FileCostEstimates';
+import { createIssueArea } from './issueArea';
 import { decodeDelivery } from '../adapters/decodeDelivery';
 import { PostgresQueryAction } from '../adapters/postgres/PostgresQueryAction';
 import { RunbookActionRunner } from '../adapters/RunbookActionRunner';
@@ -34,6 +37,7 @@ import {
   UnroutedAlertRouter,
 } from '../domain/alerts';
 import { AlertFanout } from '../domain/alerts/AlertFanout';
+import { CoalescingAlertPublisher } from '../domain/alerts/CoalescingAlertPublisher';
 import { budgetFromSnapshots } from '../domain/costs/budgetFromSnapshots';
 import { CostRefresher } from '../domain/costs/CostRefresher';
 import {
@@ -53,6 +57,7 @@ import { RunbookTriggers } from '../domain/runbooks/RunbookTriggers';
 import { StackReader } from '../domain/stack/StackReader';
 import type { SreControlCenterStore } from '../store/SreControlCenterStore';
 import { BackstageAuditMirror } from './BackstageAuditMirror';
+import { createEscalation } from './createEscalation';
 import { SignalProjectPublisher } from './SignalProjectPublisher';
 import { SystemAccess } from './systemAccess';
 
@@ -67,6 +72,8 @@ export interface ControlCenterDeps {
   catalog: CatalogService;
   signals: SignalsService;
   discovery: DiscoveryService;
+  config: RootConfigService;
+  notifications: NotificationService;
 }
 
 /**
@@ -85,6 +92,13 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     httpAuth: deps.httpAuth,
     permissions: deps.permissions,
     catalog: deps.catalog,
+  });
+
+  const issueArea = await createIssueArea({
+    ...deps,
+    publisher,
+    mirror,
+    holder: instanceId,
   });
 
   const costRefresher = new CostRefresher({
@@ -150,16 +164,44 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     alerts: store.alerts,
   });
 
+  // On-call escalation: started and ended by alert changes; a key press
+  // acknowledges through the commands below (which exist after the listener).
+  const late: { commands?: AlertCommands; maintenance?: MaintenanceWindows } =
+    {};
+  const escalation = createEscalation({
+    config: settings.escalation,
+    store: store.escalations,
+    alerts: store.alerts,
+    commands: () => late.commands!,
+    maintenance: () => late.maintenance!,
+    catalog: deps.catalog,
+    auth: deps.auth,
+    notifications: deps.notifications,
+    publisher,
+    mirror,
+    logger,
+    holder: instanceId,
+    callbackBaseUrl: () =>
+      deps.discovery.getExternalBaseUrl('sre-control-center'),
+  });
+
   // Alerts: what happens when they change, where they come from, commands.
+  const passOnFailed = (error: unknown) =>
+    logger.warn(`An alert change was not passed on: ${error}`);
   const listener = new AlertFanout(
-    [publisher, new RunbookTriggers(requests, runSweeper)],
-    error => logger.warn(`An alert change was not passed on: ${error}`),
+    [
+      new CoalescingAlertPublisher(publisher, passOnFailed),
+      new RunbookTriggers(requests, runSweeper),
+      escalation.engine,
+    ],
+    passOnFailed,
   );
   const alertStore = { alerts: store.alerts, ledger: store.alerts };
   const processor = new InboxProcessor({
     queue: store.inbox,
     holder: instanceId,
     handlers: [
+      issueArea.deliveries,
       new AlertIntake({
         ...alertStore,
         router: new AlertRouter(projects),
@@ -185,6 +227,7 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     listener,
     mirror,
   });
+  late.commands = commands;
   const reconciler = new AlertReconciler({
     ...alertStore,
     projects,
@@ -203,6 +246,7 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     mirror,
     publisher,
   });
+  late.maintenance = maintenance;
 
   // The stack card: Azure read on a schedule into snapshots, served from there.
   const webhookUrl = `${await deps.discovery.getExternalBaseUrl(
@@ -236,7 +280,13 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     projects,
     stack,
     deployments,
-    timelineSources: [new DeploymentTimelineSource(store.deployments)],
+    timelineSources: [
+      new DeploymentTimelineSource(store.deployments),
+      issueArea.timeline,
+    ],
+    issues: issueArea,
+    escalations: escalation.engine,
+    phoneWebhooks: escalation.webhooks,
     processor,
     commands,
     reconciler,

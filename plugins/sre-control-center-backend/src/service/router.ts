@@ -9,6 +9,7 @@ import type { CostSnapshotStore } from '../domain/costs/ports';
 import type { DeliveryRegistry, Inbox } from '../domain/inbox/ports';
 import type { MaintenanceWindows } from '../domain/maintenance';
 import type { DeploymentRecorder } from '../domain/deployments';
+import type { EscalationEngine } from '../domain/escalation';
 import type { StackReader } from '../domain/stack/StackReader';
 import type { TimelineEntrySource, TimelineSource } from '../domain/timeline';
 import { createAlertRoutes } from './alertRoutes';
@@ -19,7 +20,15 @@ import {
   type DeploymentWebhookAuthOptions,
 } from './deploymentWebhook';
 import { createErrorHandler } from './errorHandler';
+import { createGithubWebhookRouter } from './githubWebhook';
+import { createEscalationRoutes } from './escalationRoutes';
+import {
+  createPhoneWebhookRouter,
+  type PhoneWebhookOptions,
+} from './phoneWebhooks';
 import { createHistoryRoutes } from './historyRoutes';
+import { createIssueRoutes } from './issueRoutes';
+import type { IssueArea } from './issueArea';
 import { createMaintenanceRoutes } from './maintenanceRoutes';
 import { createRunRoutes, type RunRoutesOptions } from './runRoutes';
 import { createStackRoutes } from './stackRoutes';
@@ -47,6 +56,10 @@ export interface RouterOptions {
   deployments: DeploymentRecorder;
   deploymentAuth: DeploymentWebhookAuthOptions;
   runbooks: Omit<RunRoutesOptions, 'access' | 'alerts'>;
+  issues: Pick<IssueArea, 'reader' | 'opener' | 'webhookSecrets'>;
+  escalations: EscalationEngine;
+  /** The phone providers' callbacks (`/webhooks/acs`, `/webhooks/twilio`). */
+  phoneWebhooks: Omit<PhoneWebhookOptions, 'engine' | 'logger'>;
   /** Whether the catalog has this System: webhooks may only name those. */
   isSystem(entityRef: string): Promise<boolean>;
   webhookToken?: string;
@@ -79,6 +92,20 @@ export function createRouter(options: RouterOptions): express.Router {
       auth: options.deploymentAuth,
     }),
   );
+  router.use(
+    createGithubWebhookRouter({
+      secrets: options.issues.webhookSecrets,
+      inbox: options.inbox,
+      onDelivery: options.onDelivery,
+    }),
+  );
+  router.use(
+    createPhoneWebhookRouter({
+      ...options.phoneWebhooks,
+      engine: options.escalations,
+      logger: options.logger,
+    }),
+  );
   router.use(express.json({ limit: '64kb' }));
 
   router.get('/health', (_req, res) => {
@@ -86,7 +113,12 @@ export function createRouter(options: RouterOptions): express.Router {
     res.json(body);
   });
 
-  router.use(createAlertRoutes(options));
+  router.use(
+    createAlertRoutes({
+      ...options,
+      withIssues: alerts => options.issues.reader.withIssues(alerts),
+    }),
+  );
   router.use(
     createRunRoutes({ ...options.runbooks, access, alerts: options.alerts }),
   );
@@ -94,6 +126,10 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(createCostRoutes(options));
   router.use(createHistoryRoutes(options));
   router.use(createStackRoutes(options));
+  router.use(createIssueRoutes(options));
+  router.use(
+    createEscalationRoutes({ access, escalations: options.escalations }),
+  );
   router.use(createDeliveryRoutes({ ...options, onRetry: options.onDelivery }));
 
   // Anything else under the plugin is a JSON 404, not Express's HTML page.

@@ -5,7 +5,9 @@ import { DatabaseAuditLog } from './DatabaseAuditLog';
 import { DatabaseAlertFiringHistory } from './DatabaseAlertFiringHistory';
 import { DatabaseCostSnapshots } from './DatabaseCostSnapshots';
 import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
+import { DatabaseEscalationStore } from './DatabaseEscalationStore';
 import { DatabaseInbox } from './DatabaseInbox';
+import { DatabaseIssueStore } from './DatabaseIssueStore';
 import { DatabaseRunStore } from './DatabaseRunStore';
 import { DatabaseStackSnapshots } from './DatabaseStackSnapshots';
 import { DatabaseTimelineSource } from './DatabaseTimelineSource';
@@ -32,6 +34,8 @@ export class SreControlCenterStore {
   readonly stackSnapshots: DatabaseStackSnapshots;
   readonly firingHistory: DatabaseAlertFiringHistory;
   readonly deployments: DatabaseDeploymentStore;
+  readonly issues: DatabaseIssueStore;
+  readonly escalations: DatabaseEscalationStore;
 
   private constructor(readonly db: Knex) {
     this.alerts = new DatabaseAlertStore(db);
@@ -43,5 +47,7 @@ export class SreControlCenterStore {
     this.stackSnapshots = new DatabaseStackSnapshots(db);
     this.firingHistory = new DatabaseAlertFiringHistory(db);
     this.deployments = new DatabaseDeploymentStore(db);
+    this.issues = new DatabaseIssueStore(db);
+    this.escalations = new DatabaseEscalationStore(db);
   }
 }

@@ -15,9 +15,9 @@ const fullConfig = {
     },
     azure: { endpoint: 'http://127.0.0.1:7010' },
     github: {
-      token: 'ghs_secret',
-      baseUrl: 'http://127.0.0.1:7010',
       webhookSecret: 'hook-secret',
+      previousWebhookSecret: 'old-hook-secret',
+      labels: ['sre-agent'],
       agentLogins: ['azure-sre-agent[bot]'],
     },
     approvals: {
@@ -62,7 +62,10 @@ describe('config.d.ts visibility', () => {
     expect(result.data).toEqual({
       sreControlCenter: {
         webhookToken: 'a-webhook-token-0123456789',
-        github: { token: 'ghs_secret', webhookSecret: 'hook-secret' },
+        github: {
+          webhookSecret: 'hook-secret',
+          previousWebhookSecret: 'old-hook-secret',
+        },
       },
     });
   });

@@ -4,7 +4,9 @@ import type {
   Alert,
   AlertEvent,
   CostSummary,
+  Escalation,
   MaintenanceWindow,
+  OnCallResponse,
   Page,
   Runbook,
   RunbookRun,
@@ -12,6 +14,8 @@ import type {
   StackSnapshot,
   TimelineEntry,
   UnroutedAlert,
+  IssueList,
+  CreatedIssue,
 } from '@sre-control-center/plugin-sre-control-center-common';
 import type { SreControlCenterApi } from '../api';
 
@@ -47,6 +51,13 @@ export function fakeApi(
     unrouted: UnroutedAlert[];
     deliveries: InboxDeliverySummary[];
   };
+  /** What listIssues answers and openIssue does; tests set them. */
+  issueState: {
+    list?: IssueList;
+    open?: (alertId: string) => Promise<CreatedIssue>;
+  };
+  /** What the escalation routes answer; tests fill it in. */
+  escalationState: { escalations: Escalation[]; onCall?: OnCallResponse };
 } & FakeRunbookApi &
   FakeMaintenanceApi {
   const requests: unknown[] = [];
@@ -56,6 +67,14 @@ export function fakeApi(
     unrouted: [] as UnroutedAlert[],
     deliveries: [] as InboxDeliverySummary[],
   };
+  const issueState: {
+    list?: IssueList;
+    open?: (alertId: string) => Promise<CreatedIssue>;
+  } = {};
+  const escalationState: {
+    escalations: Escalation[];
+    onCall?: OnCallResponse;
+  } = { escalations: [] };
   return {
     requests,
     alertHistory,
@@ -81,6 +100,52 @@ export function fakeApi(
       delivery.attempts = 0;
       delivery.nextAttemptAt = new Date().toISOString();
       return { ...delivery };
+    },
+    issueState,
+    async listIssues(entityRef) {
+      requests.push({ issues: entityRef });
+      return (
+        issueState.list ?? {
+          entityRef,
+          repository: 'mindful-moments/mindful-moments',
+          items: [],
+          syncedAt: null,
+          lastError: null,
+          closedWindowDays: 30,
+        }
+      );
+    },
+    async openIssue(alertId) {
+      requests.push({ openIssue: alertId });
+      if (!issueState.open) throw new Error('openIssue not set up');
+      return issueState.open(alertId);
+    },
+    escalationState,
+    async listEscalations(entityRef, state) {
+      requests.push({ escalations: entityRef, state });
+      return escalationState.escalations.filter(
+        e => !state || e.state === state,
+      );
+    },
+    async stopEscalation(id, reason) {
+      requests.push({ stop: id, reason });
+      const escalation = escalationState.escalations.find(e => e.id === id)!;
+      const stopped: Escalation = {
+        ...escalation,
+        state: 'stopped',
+        endedBy: 'user:default/guest',
+        endedAt: new Date().toISOString(),
+      };
+      escalationState.escalations = escalationState.escalations.map(e =>
+        e.id === id ? stopped : e,
+      );
+      return stopped;
+    },
+    async getOnCall(entityRef) {
+      requests.push({ onCall: entityRef });
+      return (
+        escalationState.onCall ?? { entityRef, schedules: [], canStop: false }
+      );
     },
     async getStack(entityRef) {
       requests.push({ stack: entityRef });

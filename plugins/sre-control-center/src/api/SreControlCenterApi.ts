@@ -5,8 +5,11 @@ import type {
   AlertEvent,
   ApproveRunRequest,
   CostSummary,
+  Escalation,
+  EscalationState,
   HealthResponse,
   InboxDeliverySummary,
+  OnCallResponse,
   ListAlertsRequest,
   ListDeliveriesRequest,
   ListUnroutedAlertsRequest,
@@ -19,6 +22,8 @@ import type {
   StartMaintenanceRequest,
   TimelineEntry,
   UnroutedAlert,
+  CreatedIssue,
+  IssueList,
 } from '@sre-control-center/plugin-sre-control-center-common';
 
 // The request and answer types are -common's (the zod schemas' input types
@@ -89,6 +94,19 @@ export interface SreControlCenterApi {
   ): Promise<Page<InboxDeliverySummary>>;
   /** Makes a failed or pending delivery due now (operators: `sre-control-center.delivery.manage`). */
   retryDelivery(id: string): Promise<InboxDeliverySummary>;
+  /** The System's GitHub issues (the SRE agent's, labelled, opened here) with their alerts. */
+  listIssues(entityRef: string): Promise<IssueList>;
+  /** Opens a GitHub issue for the alert, or answers the one it has (`created: false`). */
+  openIssue(alertId: string): Promise<CreatedIssue>;
+  /** The System's escalations with their attempts, newest first. */
+  listEscalations(
+    entityRef: string,
+    state?: EscalationState,
+  ): Promise<Escalation[]>;
+  /** Ends an active escalation (the alert stays as it is). */
+  stopEscalation(id: string, reason?: string): Promise<Escalation>;
+  /** Who is on call now and next for the System, and whether the caller may stop escalations. */
+  getOnCall(entityRef: string): Promise<OnCallResponse>;
 }
 
 /** @public */

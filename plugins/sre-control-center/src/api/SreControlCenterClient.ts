@@ -4,10 +4,13 @@ import type {
   Alert,
   AlertEvent,
   CostSummary,
+  Escalation,
+  EscalationState,
   HealthResponse,
   InboxDeliverySummary,
   ListDeliveriesRequest,
   ListUnroutedAlertsRequest,
+  OnCallResponse,
   MaintenanceWindow,
   UnroutedAlert,
   Page,
@@ -19,6 +22,8 @@ import type {
   RequestRunRequest,
   ListAlertsRequest,
   StartMaintenanceRequest,
+  CreatedIssue,
+  IssueList,
 } from '@sre-control-center/plugin-sre-control-center-common';
 import type {
   ApproveRunOptions,
@@ -125,6 +130,14 @@ export class SreControlCenterClient implements SreControlCenterApi {
     return page.items;
   }
 
+  listIssues(entityRef: string): Promise<IssueList> {
+    return this.get(`/issues?${new URLSearchParams({ entityRef })}`);
+  }
+
+  openIssue(alertId: string): Promise<CreatedIssue> {
+    return this.post(`/alerts/${encodeURIComponent(alertId)}/issue`, {});
+  }
+
   getStack(entityRef: string): Promise<StackSnapshot | undefined> {
     // 404: no snapshot yet (the first scheduled refresh has not run).
     return this.getOrUndefined(`/stack?${new URLSearchParams({ entityRef })}`);
@@ -178,6 +191,29 @@ export class SreControlCenterClient implements SreControlCenterApi {
       { method: 'DELETE' },
     );
     if (!response.ok) throw await ResponseError.fromResponse(response);
+  }
+
+  async listEscalations(
+    entityRef: string,
+    state?: EscalationState,
+  ): Promise<Escalation[]> {
+    const query = new URLSearchParams({ entityRef });
+    if (state) query.set('state', state);
+    const page = await this.get<{ items: Escalation[] }>(
+      `/escalations?${query}`,
+    );
+    return page.items;
+  }
+
+  stopEscalation(id: string, reason?: string): Promise<Escalation> {
+    return this.post(
+      `/escalations/${encodeURIComponent(id)}/stop`,
+      reason ? { reason } : {},
+    );
+  }
+
+  getOnCall(entityRef: string): Promise<OnCallResponse> {
+    return this.get(`/oncall?${new URLSearchParams({ entityRef })}`);
   }
 
   private async getOrUndefined<T>(path: string): Promise<T | undefined> {

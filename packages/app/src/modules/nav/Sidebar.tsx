@@ -30,6 +30,7 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:scaffolder')}
             {/* The SRE Control Center's operators' page (unrouted alerts, deliveries). */}
             {nav.take('page:sre-control-center')}
+            {nav.take('page:sre-control-center/new-project')}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}

@@ -20,6 +20,8 @@ export async function startPluginBackend(options: {
   entities?: Entity[];
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
   config: JsonObject;
+  /** Other top-level config (e.g. `integrations`). */
+  rootConfig?: JsonObject;
   features?: BackendFeature[];
 }) {
   const { server } = await startTestBackend({
@@ -35,7 +37,7 @@ export async function startPluginBackend(options: {
         ? []
         : [mockServices.permissions.factory({ result: options.permission })]),
       mockServices.rootConfig.factory({
-        data: { sreControlCenter: options.config },
+        data: { ...options.rootConfig, sreControlCenter: options.config },
       }),
       ...(options.features ?? []),
     ],

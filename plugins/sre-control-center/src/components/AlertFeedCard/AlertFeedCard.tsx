@@ -4,12 +4,16 @@ import {
   EmptyState,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
+import type {
+  Alert,
+  AlertIssue,
+} from '@sre-control-center/plugin-sre-control-center-common';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAlerts } from '../../hooks/useAlerts';
+import { useIssues } from '../../hooks/useIssues';
 import { POLL_WITHOUT_SIGNALS_MS } from '../../hooks/useProjectResource';
 import { AlertDrawer } from './AlertDrawer';
 import { AlertFilters } from './AlertFilters';
@@ -52,6 +56,17 @@ export function AlertFeedCard({ entityRef }: { entityRef: string }) {
   );
   const resources = useMemo(() => resourcesOf(items ?? []), [items]);
   const drawer = useSelectedAlert(items);
+  const issues = useIssues(entityRef);
+  // Shown at once, before the issues.changed push reloads the list.
+  const [opened, setOpened] = useState<Map<string, AlertIssue[]>>(new Map());
+  const issuesByAlert = useMemo(() => {
+    if (opened.size === 0) return issues.byAlert;
+    const merged = new Map(issues.byAlert);
+    for (const [id, list] of opened) {
+      merged.set(id, [...(merged.get(id) ?? []), ...list]);
+    }
+    return merged;
+  }, [issues.byAlert, opened]);
 
   const autoLoad = (items?.length ?? 0) < AUTO_LOAD_LIMIT;
   const onEndReached = useCallback(() => {
@@ -96,6 +111,7 @@ export function AlertFeedCard({ entityRef }: { entityRef: string }) {
         onOpen={drawer.open}
         onChanged={feed.showChanged}
         onEndReached={onEndReached}
+        issuesByAlert={issuesByAlert}
       />
     );
   }
@@ -150,6 +166,15 @@ export function AlertFeedCard({ entityRef }: { entityRef: string }) {
         alert={drawer.selected}
         onClose={drawer.close}
         onChanged={feed.showChanged}
+        issues={
+          drawer.selected ? issuesByAlert.get(drawer.selected.id) : undefined
+        }
+        onIssueOpened={issue => {
+          const id = drawer.selected?.id;
+          if (!id) return;
+          setOpened(current => new Map(current).set(id, [issue]));
+          issues.reload();
+        }}
       />
     </InfoCard>
   );

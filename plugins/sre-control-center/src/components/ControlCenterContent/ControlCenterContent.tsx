@@ -3,7 +3,9 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@mui/material/Grid';
 import { AlertFeedCard } from '../AlertFeedCard';
 import { CostCard } from '../CostCard';
+import { GithubIssuesCard } from '../GithubIssuesCard';
 import { MaintenanceBanner } from '../MaintenanceBanner';
+import { OnCallCard } from '../OnCallCard';
 import { RunbooksCard } from '../RunbooksCard';
 import { EntityStackCard } from '../StackCard';
 import { TimelineCard } from '../TimelineCard';
@@ -27,8 +29,14 @@ export function ControlCenterContent() {
       <Grid item xs={12} xl={5}>
         <CostCard entityRef={entityRef} />
       </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} lg={8}>
         <AlertFeedCard entityRef={entityRef} />
+      </Grid>
+      <Grid item xs={12} lg={4}>
+        <OnCallCard entityRef={entityRef} />
+      </Grid>
+      <Grid item xs={12}>
+        <GithubIssuesCard entityRef={entityRef} />
       </Grid>
       <Grid item xs={12}>
         <RunbooksCard entityRef={entityRef} />

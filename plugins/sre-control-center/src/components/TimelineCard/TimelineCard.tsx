@@ -28,6 +28,7 @@ const kindColor: Record<TimelineEntry['kind'], ChipColor> = {
   issue: 'secondary',
   maintenance: 'primary',
   deployment: 'success',
+  escalation: 'error',
   other: 'default',
 };
 
