@@ -22,10 +22,11 @@ export function ControlCenterContent() {
           systemName={entity.metadata.title ?? entity.metadata.name}
         />
       </Grid>
-      <Grid item xs={12} lg={7}>
+      {/* The stack's table needs the width: side by side only on wide screens. */}
+      <Grid item xs={12} xl={7}>
         <EntityStackCard entity={entity} />
       </Grid>
-      <Grid item xs={12} lg={5}>
+      <Grid item xs={12} xl={5}>
         <CostCard entityRef={entityRef} />
       </Grid>
       <Grid item xs={12} lg={8}>
