@@ -74,6 +74,9 @@ console.log(
 );
 
 step('type-check', [YARN, 'tsc']);
+// The plugin packages' public API (report.api.md) must match the code: the
+// declarations the type-check just wrote are what the reports are made of.
+step('API reports', [YARN, 'build:api-reports:only', '--ci']);
 step('lint', [YARN, 'backstage-cli', 'repo', 'lint']);
 step('format', [YARN, 'prettier:check']);
 

@@ -16,6 +16,8 @@ import { FileOutputsSource } from './sources/FileOutputsSource';
  * Catalog module: Resource entities from the Terraform outputs of each
  * System listed in `sreControlCenter.terraform.outputs`, on a schedule that
  * one backend replica at a time runs.
+ *
+ * @public
  */
 export const catalogModuleSreControlCenterTerraformOutputs =
   createBackendModule({

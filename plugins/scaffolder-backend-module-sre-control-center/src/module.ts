@@ -11,6 +11,8 @@ import { createPlanAction } from './actions/plan';
  * Scaffolder module: `sre-control-center:plan` and
  * `sre-control-center:github:project`, the actions behind `/projects/new`
  * (template `template:default/new-project`).
+ *
+ * @public
  */
 export const scaffolderModuleSreControlCenter = createBackendModule({
   pluginId: 'scaffolder',

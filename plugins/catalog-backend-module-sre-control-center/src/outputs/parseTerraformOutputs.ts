@@ -2,10 +2,18 @@ import { z } from 'zod';
 import { parseArmResourceId, type ArmResourceId } from './armResourceId';
 import { SPEC_TYPE, specTypeFor } from './resourceTypes';
 
-/** The structured output the Terraform stack publishes for the portal. */
+/**
+ * The structured output the Terraform stack publishes for the portal.
+ *
+ * @public
+ */
 export const STRUCTURED_OUTPUT = 'sre_control_center_resources';
 
-/** One Azure resource of a stack, as its Terraform outputs name it. */
+/**
+ * One Azure resource of a stack, as its Terraform outputs name it.
+ *
+ * @public
+ */
 export interface StackResource {
   /** The Terraform output it came from, e.g. `app_service_id` or `sre_control_center_resources[2]`. */
   output: string;
@@ -16,7 +24,11 @@ export interface StackResource {
   specType: string;
 }
 
-/** Outputs that cannot become entities; the message names the output. */
+/**
+ * Outputs that cannot become entities; the message names the output.
+ *
+ * @public
+ */
 export class OutputsRejected extends Error {
   readonly name = 'OutputsRejected';
 }
@@ -130,6 +142,8 @@ function fromResourceIdOutputs(
  * an OutputsRejected naming the output: not JSON, not that shape, an entry
  * without a resource id, a resource of another subscription, two resources
  * that would get the same entity name.
+ *
+ * @public
  */
 export function parseTerraformOutputs(
   text: string,

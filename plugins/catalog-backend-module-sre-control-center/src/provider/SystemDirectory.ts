@@ -13,13 +13,21 @@ import { ANNOTATION_AZURE_RESOURCE_GROUP } from '@sre-control-center/plugin-sre-
 import { parseResourceGroupId } from '../outputs/armResourceId';
 import type { StackSystem } from './resourceEntity';
 
-/** A System with what the provider needs from it. */
+/**
+ * A System with what the provider needs from it.
+ *
+ * @public
+ */
 export interface SystemScope extends StackSystem {
   /** Subscription of the System's `sre-control-center/azure-resource-group` annotation. */
   subscriptionId: string;
 }
 
-/** What the provider reads from the catalog. */
+/**
+ * What the provider reads from the catalog.
+ *
+ * @public
+ */
 export interface SystemDirectory {
   /** The System, or a message saying why it cannot own a stack. */
   getSystem(ref: string): Promise<SystemScope | { problem: string }>;
@@ -27,7 +35,11 @@ export interface SystemDirectory {
   entitiesAt(location: string): Promise<Entity[]>;
 }
 
-/** The SystemDirectory over the catalog service, with the module's own service credentials. */
+/**
+ * The SystemDirectory over the catalog service, with the module's own service credentials.
+ *
+ * @public
+ */
 export class CatalogSystemDirectory implements SystemDirectory {
   constructor(
     private readonly catalog: CatalogService,

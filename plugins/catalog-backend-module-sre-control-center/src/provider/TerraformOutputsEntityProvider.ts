@@ -17,14 +17,22 @@ import {
 } from './resourceEntity';
 import type { SystemDirectory } from './SystemDirectory';
 
-/** One System and where its Terraform outputs are. */
+/**
+ * One System and where its Terraform outputs are.
+ *
+ * @public
+ */
 export interface SystemOutputs {
   /** `system:default/mindful-moments` */
   system: string;
   source: OutputsSource;
 }
 
-/** What one refresh did per System. */
+/**
+ * What one refresh did per System.
+ *
+ * @public
+ */
 export interface RefreshReport {
   systems: Array<{
     system: string;
@@ -40,6 +48,8 @@ export interface RefreshReport {
  * resource that left the outputs leaves the catalog. A System whose outputs
  * are refused keeps its last good entities, marked with the error (see
  * annotations.ts); after a restart those come back from the catalog itself.
+ *
+ * @public
  */
 export class TerraformOutputsEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;

@@ -11,6 +11,7 @@ import {
 } from '@azure/storage-blob';
 import { MAX_OUTPUTS_BYTES, type OutputsSource } from './OutputsSource';
 
+/** @public */
 export interface BlobLocation {
   /** e.g. https://sttfstate.blob.core.windows.net (or http://127.0.0.1:7010/<account> for the emulator) */
   accountUrl: string;
@@ -45,6 +46,8 @@ export function blobUrl(location: BlobLocation): string {
  * The outputs as a blob, read with the backend's identity
  * (DefaultAzureCredential): it needs Storage Blob Data Reader on the
  * container.
+ *
+ * @public
  */
 export class BlobOutputsSource implements OutputsSource {
   readonly description: string;

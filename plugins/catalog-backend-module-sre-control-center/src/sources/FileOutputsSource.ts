@@ -6,6 +6,8 @@ import { MAX_OUTPUTS_BYTES, type OutputsSource } from './OutputsSource';
  * A file written by `terraform output -json > outputs.json`. Relative paths
  * are relative to the backend's working directory, like the catalog's own
  * file locations.
+ *
+ * @public
  */
 export class FileOutputsSource implements OutputsSource {
   readonly description: string;

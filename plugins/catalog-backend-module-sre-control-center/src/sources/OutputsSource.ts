@@ -1,4 +1,8 @@
-/** Where one System's `terraform output -json` is read from. */
+/**
+ * Where one System's `terraform output -json` is read from.
+ *
+ * @public
+ */
 export interface OutputsSource {
   /** For messages and the status annotation: a path or a blob URL. */
   readonly description: string;

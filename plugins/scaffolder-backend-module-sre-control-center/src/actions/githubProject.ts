@@ -12,6 +12,8 @@ import { parsePlan } from '../planner/planSchema';
  * GitHub (repository, files, labels, milestones, issues, sub-issues).
  * Idempotent: what exists is found and kept; each call sits in a checkpoint
  * so a task the scaffolder recovers does not repeat it.
+ *
+ * @public
  */
 export function createGithubProjectAction(options: {
   integrations: ScmIntegrationRegistry;

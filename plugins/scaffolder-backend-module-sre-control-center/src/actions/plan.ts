@@ -5,6 +5,8 @@ import { requirementsInput } from './requirementsInput';
 /**
  * `sre-control-center:plan`: the project's plan from its requirements. Pure,
  * so a dry run does exactly what a real run does (the preview uses it).
+ *
+ * @public
  */
 export function createPlanAction(options: { today?: () => string } = {}) {
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));

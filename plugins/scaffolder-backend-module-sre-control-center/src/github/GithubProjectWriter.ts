@@ -15,6 +15,7 @@ export type Json =
   | Json[]
   | { [key: string]: Json };
 
+/** @public */
 export type Checkpoint = <T extends Json>(
   key: string,
   fn: () => Promise<T>,
@@ -25,12 +26,14 @@ export interface WriterLog {
   warn(message: string): void;
 }
 
+/** @public */
 export interface ProjectIssue {
   number: number;
   id: number;
   url: string;
 }
 
+/** @public */
 export interface WriteResult {
   repoUrl: string;
   catalogInfoUrl: string;
@@ -42,7 +45,11 @@ export interface WriteResult {
   existing: string[];
 }
 
-/** Hidden in each issue body: which plan item the issue is, for re-runs. */
+/**
+ * Hidden in each issue body: which plan item the issue is, for re-runs.
+ *
+ * @public
+ */
 export const planItemMarker = (key: string) =>
   `<!-- sre-control-center:plan-item=${key} -->`;
 const MARKER = /<!-- sre-control-center:plan-item=([^ ]+) -->/;
@@ -59,6 +66,8 @@ const status = (e: unknown) =>
  * sub-issue links. Every step first looks at what GitHub already has, so a
  * new run with the same plan creates nothing twice, and runs inside a
  * checkpoint, so a recovered task skips what it did before.
+ *
+ * @public
  */
 export class GithubProjectWriter {
   private readonly created: string[] = [];

@@ -4,6 +4,8 @@ import { Budget, CostCheck, CostLine } from './types';
  * Monthly retail prices (EUR, West Europe, 730 hours a month) of the SKUs a
  * constraint may name. From terraform/pricing/prices-westeurope-eur.json,
  * the same table the stack's cost estimate reads.
+ *
+ * @public
  */
 export const SKU_PRICES_EUR: Array<{
   sku: string;
@@ -68,7 +70,11 @@ export function parseAmount(raw: string): number {
   );
 }
 
-/** The first amount with a currency that reads as a monthly budget. */
+/**
+ * The first amount with a currency that reads as a monthly budget.
+ *
+ * @public
+ */
 export function parseBudget(constraints: string): Budget | undefined {
   for (const m of constraints.matchAll(MONEY)) {
     const symbol = m[1] ?? m[4];

@@ -31,7 +31,11 @@ import {
   Story,
 } from './types';
 
-/** Annotation with the budget's amount and currency, e.g. `120 EUR`. */
+/**
+ * Annotation with the budget's amount and currency, e.g. `120 EUR`.
+ *
+ * @public
+ */
 export const ANNOTATION_BUDGET_AMOUNT = 'sre-control-center/budget-amount';
 
 const MAX_REQUIREMENTS = 200;
@@ -46,7 +50,11 @@ const normalize = (text: string) =>
     .replace(/[.;:!]+$/, '')
     .trim();
 
-/** Catalog entity name: lower-case letters, digits and dashes, at most 63 characters. */
+/**
+ * Catalog entity name: lower-case letters, digits and dashes, at most 63 characters.
+ *
+ * @public
+ */
 export function systemNameOf(name: string): string {
   const slug = name
     .normalize('NFKD')
@@ -175,6 +183,8 @@ function addDays(isoDate: string, days: number): string {
  * with points, priorities and dependencies, sprints fitted to the timeline,
  * the budget and cost check, labels and the repository's files. Pure and
  * deterministic: the same requirements give the same plan.
+ *
+ * @public
  */
 export function planProject(req: ProjectRequirements): ProjectPlan {
   validate(req);

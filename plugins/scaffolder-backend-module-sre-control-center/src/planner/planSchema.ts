@@ -78,7 +78,11 @@ export const projectPlanSchema = z
   })
   .passthrough();
 
-/** The plan, checked in shape and in its references; InputError otherwise. */
+/**
+ * The plan, checked in shape and in its references; InputError otherwise.
+ *
+ * @public
+ */
 export function parsePlan(value: unknown): ProjectPlan {
   const result = projectPlanSchema.safeParse(value);
   if (!result.success)

@@ -33,6 +33,8 @@ export interface EpicRule {
 /**
  * Epics in delivery order, which is also a valid dependency order:
  * prerequisites always point at an earlier epic or an earlier feature.
+ *
+ * @public
  */
 export const EPICS: EpicRule[] = [
   {

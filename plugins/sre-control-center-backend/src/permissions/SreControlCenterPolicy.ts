@@ -22,7 +22,11 @@ import {
   runbookRunPermission,
 } from '@sre-control-center/plugin-sre-control-center-common';
 
-/** Who may do what in the Control Center, beyond the owners of each System. */
+/**
+ * Who may do what in the Control Center, beyond the owners of each System.
+ *
+ * @public
+ */
 export interface SreControlCenterPolicyOptions {
   /** Users or groups (entity refs) who may approve runs of every System, besides its owners. */
   approvers: string[];
@@ -52,6 +56,8 @@ const OPERATE: Permission[] = [
  * evaluated by the catalog against the System the request names (the same
  * condition `catalogConditions.isEntityOwner` of
  * `@backstage/plugin-catalog-backend/alpha` builds, without the dependency).
+ *
+ * @public
  */
 export function ownsSystem(
   ownershipEntityRefs: string[],
@@ -83,6 +89,8 @@ export function ownsSystem(
  *
  * Reads follow catalog read access: a user who cannot see a System sees none
  * of its Control Center (the plugin checks that itself).
+ *
+ * @public
  */
 export async function sreControlCenterDecision(
   request: PolicyQuery,
@@ -121,6 +129,8 @@ export async function sreControlCenterDecision(
 /**
  * A complete policy: the Control Center's rules for its permissions, and
  * `fallback` (Backstage's allow-all by default) for everything else.
+ *
+ * @public
  */
 export class SreControlCenterPermissionPolicy implements PermissionPolicy {
   constructor(
