@@ -64,12 +64,11 @@ export function sreAgentIncident(
     );
     // Unless told otherwise the agent closes its issue when the alert
     // resolves: never, when the alert is never resolved.
-    const closeAfter =
-      params.closeAfterMs !== undefined
-        ? params.closeAfterMs
-        : params.resolveAfterMs !== undefined
-        ? params.resolveAfterMs
-        : ctx.delays.resolveAfterMs;
+    let closeAfter: number | null = ctx.delays.resolveAfterMs;
+    if (params.closeAfterMs !== undefined) closeAfter = params.closeAfterMs;
+    else if (params.resolveAfterMs !== undefined) {
+      closeAfter = params.resolveAfterMs;
+    }
     if (closeAfter === null) return;
     ctx.schedule(closeAfter, () => {
       if (issue.state !== 'open') return;
