@@ -30,7 +30,10 @@ export interface EmulatedCall {
 
 export interface PhoneWorld {
   callees: Map<string, Callee>;
-  /** Unknown numbers answer and press 1. */
+  /**
+   * Numbers no scenario set: they do not answer, so alerts fired for other
+   * reasons are never acknowledged by a simulated phone.
+   */
   fallback: Callee;
   /** How long a phone rings, and a callee waits before pressing. */
   ringMs: number;
@@ -45,7 +48,7 @@ export function phoneWorld(ctx: EmulatorContext): PhoneWorld {
   if (!world) {
     world = {
       callees: new Map(),
-      fallback: { behaviour: 'press', key: '1' },
+      fallback: { behaviour: 'no-answer', key: '1' },
       ringMs: 1000,
       calls: [],
     };
