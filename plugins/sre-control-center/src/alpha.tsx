@@ -3,6 +3,7 @@ import {
   ApiBlueprint,
   PageBlueprint,
   createFrontendPlugin,
+  createRouteRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { SreControlCenterClient, sreControlCenterApiRef } from './api';
@@ -30,11 +31,15 @@ export const controlCenterEntityContent = EntityContentBlueprint.make({
   },
 });
 
+/** Route of `/projects/new`; a page needs one to be a sidebar item. */
+export const newProjectRouteRef = createRouteRef();
+
 /** `/projects/new`: from a project's requirements to a planned GitHub project. */
 export const newProjectPage = PageBlueprint.make({
   name: 'new-project',
   params: {
     path: '/projects/new',
+    routeRef: newProjectRouteRef,
     title: 'New project',
     icon: <span aria-hidden>＋</span>,
     noHeader: true,
@@ -46,5 +51,6 @@ export const newProjectPage = PageBlueprint.make({
 /** SRE Control Center for apps on the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'sre-control-center',
+  routes: { newProject: newProjectRouteRef },
   extensions: [sreControlCenterApi, controlCenterEntityContent, newProjectPage],
 });
