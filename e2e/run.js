@@ -41,6 +41,10 @@ async function main() {
     const tests = fs
       .readdirSync(path.join(__dirname, 'tests'))
       .filter(f => f.endsWith('.test.js'))
+      // E2E_ONLY=<regex> runs only the matching files (a quicker loop).
+      .filter(
+        f => !process.env.E2E_ONLY || new RegExp(process.env.E2E_ONLY).test(f),
+      )
       .map(f => path.join(__dirname, 'tests', f));
     const res = spawnSync(
       process.execPath,
@@ -55,6 +59,7 @@ async function main() {
           E2E_BACKEND_URL: backendUrl,
           E2E_EMULATOR_URL: `http://127.0.0.1:${EMULATOR_PORT}`,
           E2E_STATIC_TOKEN: STATIC_TOKEN,
+          E2E_WEBHOOK_TOKEN: portal.webhookToken,
           CHROMIUM_PATH: CHROMIUM,
         },
       },

@@ -40,12 +40,16 @@ test('the Mindful Moments System page has a working Control Center tab', async (
   // after start, then the catalog stitches them).
   await page
     .getByRole('table', { name: 'Provisioned resources' })
-    .getByRole('link', { name: 'psql-mindful-moments-dev' })
+    // exact: the live table also has a link to the Azure portal per resource.
+    .getByRole('link', { name: 'psql-mindful-moments-dev', exact: true })
     .waitFor({ timeout: 90_000 });
   // Costs are read from (emulated) Cost Management a few seconds after start.
   await page.getByText('Cost this month').waitFor();
-  await page.getByText('Month to date').waitFor({ timeout: 90_000 });
-  await page.getByRole('progressbar', { name: 'Budget used' }).waitFor();
+  // (The stack card says "Month to date" too: the cost card's budget bar is
+  // what shows its figures arrived.)
+  await page
+    .getByRole('progressbar', { name: 'Budget used' })
+    .waitFor({ timeout: 90_000 });
   // The alert card answers from the backend: either alerts or the empty state.
   await page
     .getByText(/No alerts for this project|\d+ loaded/)

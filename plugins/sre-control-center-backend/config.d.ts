@@ -145,6 +145,72 @@ export interface Config {
      * to refuse scale runs that would break the budget.
      */
     planPrices?: { [sku: string]: number };
+    /**
+     * On-call escalation (docs/escalation.md): an alert of a System with a
+     * policy pages people level by level until someone acknowledges it.
+     */
+    escalation?: {
+      /** The key that acknowledges on the phone (default 1). */
+      ackKey?: string;
+      policies?: Array<{
+        name: string;
+        /** The System whose alerts this policy escalates. */
+        system: string;
+        /** Severities paged at high urgency (default Sev0, Sev1) and at low urgency (quiet hours apply). */
+        urgency?: { high?: string[]; low?: string[] };
+        levels: Array<{
+          /** Minutes after the previous level (after the alert for the first). */
+          afterMinutes: number;
+          /** A user entity ref, or a schedule's current (or next) on-call. */
+          targets: Array<
+            | { user: string }
+            | { schedule: string; position?: 'current' | 'next' }
+          >;
+          channels: Array<'notification' | 'phone'>;
+        }>;
+        /** How often all levels run again when nobody acknowledged (default 0). */
+        repeat?: number;
+        repeatAfterMinutes?: number;
+        /** Low urgency waits through these local hours. */
+        quietHours?: { from: string; to: string; timeZone: string };
+      }>;
+      /** Rotations of catalog users. */
+      schedules?: Array<{
+        name: string;
+        timeZone: string;
+        users: string[];
+        /** First shift's day, YYYY-MM-DD. */
+        start: string;
+        /** Local hand-off time, HH:mm (default 09:00). */
+        handoffTime?: string;
+        lengthDays?: number;
+        overrides?: Array<{ user: string; from: string; until: string }>;
+      }>;
+      phone?: {
+        provider: 'acs' | 'twilio';
+        /** The plugin's public URL providers call back; defaults to the backend's external URL. */
+        callbackBaseUrl?: string;
+        acs?: {
+          /**
+           * endpoint=https://<resource>.communication.azure.com/;accesskey=<key>
+           * @visibility secret
+           */
+          connectionString: string;
+          sourceNumber: string;
+          cognitiveServicesEndpoint?: string;
+          /** The resource's immutable id: audience of the callback JWTs. */
+          resourceId: string;
+          openIdConfigurationUrl?: string;
+        };
+        twilio?: {
+          accountSid: string;
+          /** @visibility secret */
+          authToken: string;
+          from: string;
+          apiBaseUrl?: string;
+        };
+      };
+    };
     /** `POST /webhooks/deployments`, called by the app-deploy workflow. */
     deployments?: {
       /**

@@ -60,6 +60,10 @@ describe('the production configuration', () => {
     expect(
       config.getBoolean('sreControlCenter.approvals.distinctApprover'),
     ).toBe(true);
+    // The emulator's phone accounts are local only.
+    expect(
+      config.getOptional('sreControlCenter.escalation.phone'),
+    ).toBeUndefined();
     const local = strings(data).filter(([, v]) =>
       /localhost|127\.0\.0\.1|emulator|sqlite|postgresql:\/\/root@/i.test(v),
     );

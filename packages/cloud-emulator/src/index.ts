@@ -7,6 +7,9 @@ import { seedWorld } from './world/seed';
 import { EmulatorState, emptyState } from './world/state';
 
 export * from './world/constants';
+export * from './phone/constants';
+export { twilioSignature } from './phone/twilio';
+export type { EmulatedCall } from './phone/world';
 export type * from './world/state';
 export { SCENARIOS } from './scenarios';
 export { ALERT_RULES } from './world/alertRules';

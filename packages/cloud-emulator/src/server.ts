@@ -18,6 +18,9 @@ import { throttling } from './azure/throttling';
 import { githubNotFound, githubRouter, sendGithubError } from './github/issues';
 import { githubProjectsRouter } from './github/projects';
 import { ScenarioParams, UnknownScenarioError, runScenario } from './scenarios';
+import { acsRouter } from './phone/acs';
+import { phoneWorld } from './phone/world';
+import { twilioRouter } from './phone/twilio';
 
 const GITHUB_PATH = /^\/(repos|repositories|user|users|orgs|rate_limit)(\/|$)/;
 const ARM_PATH = /^\/(subscriptions|providers|tenants)(\/|$)/i;
@@ -43,6 +46,8 @@ export function createApp(ctx: EmulatorContext, hooks: ServerHooks) {
   });
   // Blob bodies are raw bytes: the blob routes come before JSON parsing.
   app.use(blobStorageRouter(ctx));
+  // Twilio posts forms: its routes parse their own bodies.
+  app.use(twilioRouter(ctx));
   app.use(
     express.json({
       limit: '5mb',
@@ -53,6 +58,9 @@ export function createApp(ctx: EmulatorContext, hooks: ServerHooks) {
   const control = express.Router();
   control.get('/state', (_req, res) => {
     res.json(ctx.state);
+  });
+  control.get('/phone/calls', (_req, res) => {
+    res.json({ calls: phoneWorld(ctx).calls });
   });
   control.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -83,6 +91,9 @@ export function createApp(ctx: EmulatorContext, hooks: ServerHooks) {
     }
   });
   app.use('/_emulator', control);
+
+  // Communication Services Call Automation (the phone callers' provider).
+  app.use(acsRouter(ctx));
 
   const github = githubRouter(ctx);
   const githubProjects = githubProjectsRouter(ctx);

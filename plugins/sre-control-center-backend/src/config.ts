@@ -1,6 +1,7 @@
 import type { Config } from '@backstage/config';
 import { entityRefSchema } from '@sre-control-center/plugin-sre-control-center-common';
 import { z } from 'zod';
+import { escalationConfigSchema } from './escalationConfig';
 
 const CONFIG_KEY = 'sreControlCenter';
 
@@ -190,6 +191,12 @@ const configSchema = z.strictObject({
         .default([]),
     })
     .default({ outputs: [] }),
+  /** On-call escalation: policies per System, schedules, the phone provider (see domain/escalation). */
+  escalation: escalationConfigSchema.default({
+    ackKey: '1',
+    policies: [],
+    schedules: [],
+  }),
   /** `POST /webhooks/deployments` (see domain/deployments). */
   deployments: z
     .strictObject({
@@ -280,6 +287,26 @@ function checkProduction(settings: SreControlCenterConfig): void {
         `${CONFIG_KEY}.postgresServers.${i}.connectionString: a local database in production`,
       );
     }
+  }
+  const phone = settings.escalation.phone;
+  const local = /^https?:\/\/(127\.|localhost|\[::1\])|^http:\/\//i;
+  const acsEndpoint = /^endpoint=([^;]+);/i.exec(
+    phone?.acs?.connectionString ?? '',
+  )?.[1];
+  if (acsEndpoint && local.test(acsEndpoint)) {
+    problems.push(
+      `${CONFIG_KEY}.escalation.phone.acs.connectionString: ${acsEndpoint} is not a Communication Services endpoint (the emulator?)`,
+    );
+  }
+  if (phone?.twilio?.apiBaseUrl) {
+    problems.push(
+      `${CONFIG_KEY}.escalation.phone.twilio.apiBaseUrl: production talks to https://api.twilio.com (leave it unset)`,
+    );
+  }
+  if (phone?.callbackBaseUrl && !phone.callbackBaseUrl.startsWith('https://')) {
+    problems.push(
+      `${CONFIG_KEY}.escalation.phone.callbackBaseUrl: providers call back over https only`,
+    );
   }
   if (problems.length > 0) {
     throw new Error(

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { sreControlCenterPermissions } from '@sre-control-center/plugin-sre-control-center-common';
 import { readSreControlCenterConfig } from './config';
@@ -35,6 +36,7 @@ export const sreControlCenterPlugin = createBackendPlugin({
         discovery: coreServices.discovery,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const settings = readSreControlCenterConfig(deps.config);
@@ -71,6 +73,9 @@ export const sreControlCenterPlugin = createBackendPlugin({
           '/webhooks/deployments',
           // GitHub signs its deliveries (X-Hub-Signature-256).
           '/webhooks/github',
+          // Phone providers sign their callbacks (JWT / X-Twilio-Signature).
+          '/webhooks/acs',
+          '/webhooks/twilio',
         ]) {
           deps.httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
         }

@@ -3,7 +3,11 @@
  * ARM call is taken apart into its real shape first.
  */
 
-/** An Azure Resource Manager resource id taken apart. */
+/**
+ * An Azure Resource Manager resource id taken apart.
+ *
+ * @public
+ */
 export interface ArmResourceId {
   /** The id as given, without a trailing slash. */
   id: string;
@@ -29,6 +33,8 @@ const NAME_SEGMENT = /^[^/?#\s]{1,260}$/;
 /**
  * Parses `/subscriptions/{guid}/resourceGroups/{group}/providers/{Namespace}/{type}/{name}[/{type}/{name}…]`;
  * returns undefined for anything else (a resource group id, a URL, a name).
+ *
+ * @public
  */
 export function parseArmResourceId(value: string): ArmResourceId | undefined {
   if (value.length > 1024) return undefined;
@@ -68,7 +74,11 @@ export function parseArmResourceId(value: string): ArmResourceId | undefined {
   };
 }
 
-/** `/subscriptions/{guid}/resourceGroups/{group}` → its parts, or undefined. */
+/**
+ * `/subscriptions/{guid}/resourceGroups/{group}` → its parts, or undefined.
+ *
+ * @public
+ */
 export function parseResourceGroupId(
   value: string,
 ): { subscriptionId: string; resourceGroup: string } | undefined {

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { entityRefSchema } from './schemas';
 
-/** How a deployment ended, in GitHub Actions' `job.status` words (plus in_progress). */
+/**
+ * How a deployment ended, in GitHub Actions' `job.status` words (plus in_progress).
+ *
+ * @public
+ */
 export const deploymentStatusSchema = z.enum([
   'in_progress',
   'success',
@@ -13,6 +17,8 @@ export const deploymentStatusSchema = z.enum([
  * Body of `POST /webhooks/deployments`, what the app-deploy workflow sends.
  * Strict: an unknown field is a 400 naming it, so a typo in the workflow is
  * seen at once instead of a field silently missing from the timeline.
+ *
+ * @public
  */
 export const deploymentBodySchema = z.strictObject({
   /** The System deployed to, e.g. system:default/mindful-moments. */
@@ -55,10 +61,16 @@ export const deploymentBodySchema = z.strictObject({
   ]),
 });
 
+/** @public */
 export type DeploymentBody = z.infer<typeof deploymentBodySchema>;
+/** @public */
 export type DeploymentStatus = z.infer<typeof deploymentStatusSchema>;
 
-/** A recorded deployment. */
+/**
+ * A recorded deployment.
+ *
+ * @public
+ */
 export type Deployment = {
   id: string;
   entityRef: string;
@@ -75,7 +87,11 @@ export type Deployment = {
   updatedAt: string;
 };
 
-/** Message on a project's signal channel when a deployment was recorded or changed. */
+/**
+ * Message on a project's signal channel when a deployment was recorded or changed.
+ *
+ * @public
+ */
 export type DeploymentSignal = {
   type: 'deployment.changed';
   deployment: Deployment;

@@ -13,4 +13,5 @@ export * from './stack';
 export * from './deployments';
 export * from './azureResourceId';
 export * from './issues';
+export * from './escalation';
 export * from './projectPlan';

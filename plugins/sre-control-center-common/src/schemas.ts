@@ -12,6 +12,8 @@ import { z } from 'zod';
 /**
  * `kind:namespace/name`. Entity refs compare case-insensitively, so the
  * parsed value is lower-cased: every route and store sees one spelling.
+ *
+ * @public
  */
 export const entityRefSchema = z
   .string()
@@ -23,6 +25,7 @@ export const entityRefSchema = z
   )
   .transform(ref => ref.toLocaleLowerCase('en-US'));
 
+/** @public */
 export const alertSeveritySchema = z.enum([
   'Sev0',
   'Sev1',
@@ -30,9 +33,14 @@ export const alertSeveritySchema = z.enum([
   'Sev3',
   'Sev4',
 ]);
+/** @public */
 export const alertStateSchema = z.enum(['New', 'Acknowledged', 'Closed']);
 
-/** Query of `GET /alerts`. */
+/**
+ * Query of `GET /alerts`.
+ *
+ * @public
+ */
 export const listAlertsQuerySchema = z.strictObject({
   entityRef: entityRefSchema,
   state: alertStateSchema.optional(),
@@ -47,17 +55,29 @@ export const listAlertsQuerySchema = z.strictObject({
   changedSince: z.iso.datetime({ offset: true }).optional(),
 });
 
-/** `GET /alerts` as the route sees it, after defaults. */
+/**
+ * `GET /alerts` as the route sees it, after defaults.
+ *
+ * @public
+ */
 export type ListAlertsQuery = z.output<typeof listAlertsQuerySchema>;
 
-/** Query of `GET /alerts?unrouted=true`: alerts no System claims (operators). */
+/**
+ * Query of `GET /alerts?unrouted=true`: alerts no System claims (operators).
+ *
+ * @public
+ */
 export const listUnroutedAlertsQuerySchema = z.strictObject({
   unrouted: z.literal('true'),
   limit: z.coerce.number<number>().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(2048).optional(),
 });
 
-/** Query of `GET /deliveries`: webhook deliveries that are not (yet) alerts. */
+/**
+ * Query of `GET /deliveries`: webhook deliveries that are not (yet) alerts.
+ *
+ * @public
+ */
 export const listDeliveriesQuerySchema = z.strictObject({
   status: z.enum(['failed', 'pending']).default('failed'),
   limit: z.coerce.number<number>().int().min(1).max(200).default(50),
@@ -68,17 +88,29 @@ export const listDeliveriesQuerySchema = z.strictObject({
     .optional(),
 });
 
-/** `:id` of `POST /deliveries/:id/retry`. */
+/**
+ * `:id` of `POST /deliveries/:id/retry`.
+ *
+ * @public
+ */
 export const deliveryIdSchema = z
   .string()
   .regex(/^\d{1,18}$/, 'must be a delivery id (a number)');
 
-/** Body of `POST /alerts/:id/acknowledge` and `POST /alerts/:id/close`. */
+/**
+ * Body of `POST /alerts/:id/acknowledge` and `POST /alerts/:id/close`.
+ *
+ * @public
+ */
 export const alertStateChangeBodySchema = z.strictObject({
   comment: z.string().trim().min(1).max(1000).optional(),
 });
 
-/** Query of `GET /audit`. */
+/**
+ * Query of `GET /audit`.
+ *
+ * @public
+ */
 export const listAuditQuerySchema = z.strictObject({
   entityRef: entityRefSchema,
   limit: z.coerce.number<number>().int().min(1).max(500).default(100),
@@ -87,38 +119,64 @@ export const listAuditQuerySchema = z.strictObject({
 /**
  * Query of the routes about one System and nothing else: `GET /costs`,
  * `GET /runbooks`, `GET /maintenance`, `DELETE /maintenance/:name`.
+ *
+ * @public
  */
 export const entityQuerySchema = z.strictObject({ entityRef: entityRefSchema });
 
-/** Query of `GET /runs`. */
+/**
+ * Query of `GET /runs`.
+ *
+ * @public
+ */
 export const listRunsQuerySchema = z.strictObject({
   entityRef: entityRefSchema,
   limit: z.coerce.number<number>().int().min(1).max(200).default(50),
 });
 
-/** Body of `POST /runs`: request a run by hand. */
+/**
+ * Body of `POST /runs`: request a run by hand.
+ *
+ * @public
+ */
 export const requestRunBodySchema = z.strictObject({
   entityRef: entityRefSchema,
   runbookId: z.string().min(1).max(200),
   reason: z.string().trim().min(1).max(1000).optional(),
 });
 
-/** Body of `POST /runs/:id/approve`. */
+/**
+ * Body of `POST /runs/:id/approve`.
+ *
+ * @public
+ */
 export const approveRunBodySchema = z.strictObject({
   comment: z.string().trim().min(1).max(1000).optional(),
   /** Scale runs that would push the forecast over the budget need this. */
   confirmOverBudget: z.boolean().optional(),
 });
 
-/** Body of `POST /runs/:id/reject`. */
+/**
+ * Body of `POST /runs/:id/reject`.
+ *
+ * @public
+ */
 export const rejectRunBodySchema = z.strictObject({
   comment: z.string().trim().min(1).max(1000).optional(),
 });
 
-/** Shortest and longest maintenance window, in minutes. */
+/**
+ * Shortest and longest maintenance window, in minutes.
+ *
+ * @public
+ */
 export const MAINTENANCE_MINUTES = { min: 5, max: 1440 } as const;
 
-/** Body of `POST /maintenance`: silence a System's alerts for a while. */
+/**
+ * Body of `POST /maintenance`: silence a System's alerts for a while.
+ *
+ * @public
+ */
 export const startMaintenanceBodySchema = z.strictObject({
   entityRef: entityRefSchema,
   minutes: z
@@ -129,28 +187,64 @@ export const startMaintenanceBodySchema = z.strictObject({
   reason: z.string().trim().min(1).max(500),
 });
 
-/** What a client passes to `GET /alerts` (`limit` defaults to 50). */
+/**
+ * What a client passes to `GET /alerts` (`limit` defaults to 50).
+ *
+ * @public
+ */
 export type ListAlertsRequest = z.input<typeof listAlertsQuerySchema>;
-/** What a client passes to `GET /alerts?unrouted=true`, without the flag. */
+/**
+ * What a client passes to `GET /alerts?unrouted=true`, without the flag.
+ *
+ * @public
+ */
 export type ListUnroutedAlertsRequest = Omit<
   z.input<typeof listUnroutedAlertsQuerySchema>,
   'unrouted'
 >;
-/** What a client passes to `GET /deliveries` (`status` defaults to failed). */
+/**
+ * What a client passes to `GET /deliveries` (`status` defaults to failed).
+ *
+ * @public
+ */
 export type ListDeliveriesRequest = z.input<typeof listDeliveriesQuerySchema>;
-/** Body of `POST /alerts/:id/acknowledge` and `POST /alerts/:id/close`. */
+/**
+ * Body of `POST /alerts/:id/acknowledge` and `POST /alerts/:id/close`.
+ *
+ * @public
+ */
 export type AlertStateChangeRequest = z.input<
   typeof alertStateChangeBodySchema
 >;
-/** Query of the routes about one System. */
+/**
+ * Query of the routes about one System.
+ *
+ * @public
+ */
 export type EntityQuery = z.output<typeof entityQuerySchema>;
-/** Body of `POST /runs`: request a run of one runbook by hand. */
+/**
+ * Body of `POST /runs`: request a run of one runbook by hand.
+ *
+ * @public
+ */
 export type RequestRunRequest = z.input<typeof requestRunBodySchema>;
-/** Body of `POST /runs/:id/approve`. */
+/**
+ * Body of `POST /runs/:id/approve`.
+ *
+ * @public
+ */
 export type ApproveRunRequest = z.input<typeof approveRunBodySchema>;
-/** Body of `POST /runs/:id/reject`. */
+/**
+ * Body of `POST /runs/:id/reject`.
+ *
+ * @public
+ */
 export type RejectRunRequest = z.input<typeof rejectRunBodySchema>;
-/** Body of `POST /maintenance`: silence the System's alerts for a while. */
+/**
+ * Body of `POST /maintenance`: silence the System's alerts for a while.
+ *
+ * @public
+ */
 export type StartMaintenanceRequest = z.input<
   typeof startMaintenanceBodySchema
 >;

@@ -13,24 +13,39 @@ import { entityQuerySchema } from './schemas';
  * Annotations the catalog module (`catalog-backend-module-sre-control-center`)
  * puts on the Resource entities it makes from Terraform outputs. The two are
  * separate plugins: the stack card reads the module's last status from these.
+ *
+ * @public
  */
 export const ANNOTATION_TERRAFORM_OUTPUTS_STATUS =
   'sre-control-center/terraform-outputs-status';
+/** @public */
 export const ANNOTATION_TERRAFORM_OUTPUTS_CHECKED_AT =
   'sre-control-center/terraform-outputs-checked-at';
+/** @public */
 export const ANNOTATION_TERRAFORM_OUTPUTS_READ_AT =
   'sre-control-center/terraform-outputs-read-at';
+/** @public */
 export const ANNOTATION_TERRAFORM_OUTPUTS_ERROR =
   'sre-control-center/terraform-outputs-error';
+/** @public */
 export const ANNOTATION_TERRAFORM_OUTPUTS_SOURCE =
   'sre-control-center/terraform-outputs-source';
+/** @public */
 export const ANNOTATION_TERRAFORM_OUTPUT =
   'sre-control-center/terraform-output';
 
-/** Query of `GET /stack`: the one `{ entityRef }` query of the routes about one System. */
+/**
+ * Query of `GET /stack`: the one `{ entityRef }` query of the routes about one System.
+ *
+ * @public
+ */
 export const stackQuerySchema = entityQuerySchema;
 
-/** Which Azure source a problem came from. */
+/**
+ * Which Azure source a problem came from.
+ *
+ * @public
+ */
 export const stackSourceSchema = z.enum([
   'catalog',
   'arm',
@@ -40,7 +55,11 @@ export const stackSourceSchema = z.enum([
   'cost-estimate',
 ]);
 
-/** Why part of the stack is missing or old. */
+/**
+ * Why part of the stack is missing or old.
+ *
+ * @public
+ */
 export const stackProblemSchema = z.object({
   source: stackSourceSchema,
   /** What was being read, e.g. the resource name. */
@@ -53,12 +72,17 @@ export const stackProblemSchema = z.object({
   at: z.iso.datetime({ offset: true }),
 });
 
+/** @public */
 export const metricPointSchema = z.object({
   at: z.iso.datetime({ offset: true }),
   value: z.number().nullable(),
 });
 
-/** One metric of one resource over the last hour, in 5-minute steps. */
+/**
+ * One metric of one resource over the last hour, in 5-minute steps.
+ *
+ * @public
+ */
 export const metricSeriesSchema = z.object({
   /** Azure Monitor's metric name, e.g. HttpResponseTime. */
   metric: z.string(),
@@ -72,7 +96,11 @@ export const metricSeriesSchema = z.object({
   health: z.enum(['ok', 'warning', 'critical', 'unknown']),
 });
 
-/** What ARM says about a resource. */
+/**
+ * What ARM says about a resource.
+ *
+ * @public
+ */
 export const resourceStateSchema = z.object({
   /** Web app state (Running, Stopped), PostgreSQL state (Ready, Stopped, ...), else the provisioning state. */
   state: z.string().nullable(),
@@ -88,6 +116,7 @@ export const resourceStateSchema = z.object({
   health: z.enum(['ok', 'warning', 'error', 'unknown']),
 });
 
+/** @public */
 export const stackResourceSchema = z.object({
   entityRef: z.string(),
   name: z.string(),
@@ -102,6 +131,7 @@ export const stackResourceSchema = z.object({
   readAt: z.iso.datetime({ offset: true }).nullable(),
 });
 
+/** @public */
 export const alertRuleCriterionSchema = z.object({
   metric: z.string(),
   operator: z.string(),
@@ -109,7 +139,11 @@ export const alertRuleCriterionSchema = z.object({
   aggregation: z.string(),
 });
 
-/** A metric alert rule of the System's resource group. */
+/**
+ * A metric alert rule of the System's resource group.
+ *
+ * @public
+ */
 export const stackAlertRuleSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -125,6 +159,7 @@ export const stackAlertRuleSchema = z.object({
   lastFiredAt: z.iso.datetime({ offset: true }).nullable(),
 });
 
+/** @public */
 export const webhookReceiverSchema = z.object({
   name: z.string(),
   /** The URL without its query string (the token stays in Azure). */
@@ -135,6 +170,7 @@ export const webhookReceiverSchema = z.object({
   reachesControlCenter: z.boolean(),
 });
 
+/** @public */
 export const stackActionGroupSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -145,6 +181,7 @@ export const stackActionGroupSchema = z.object({
   reachesControlCenter: z.boolean(),
 });
 
+/** @public */
 export const wiringProblemSchema = z.object({
   kind: z.enum([
     'no-action-group-reaches-portal',
@@ -160,7 +197,11 @@ export const wiringProblemSchema = z.object({
   message: z.string(),
 });
 
-/** Do the stack's alerts reach this portal? */
+/**
+ * Do the stack's alerts reach this portal?
+ *
+ * @public
+ */
 export const wiringCheckSchema = z.object({
   ok: z.boolean(),
   /** This portal's Azure Monitor webhook the receivers are compared with. */
@@ -168,7 +209,11 @@ export const wiringCheckSchema = z.object({
   problems: z.array(wiringProblemSchema),
 });
 
-/** The Terraform estimate next to the actual cost, in the budget's currency. */
+/**
+ * The Terraform estimate next to the actual cost, in the budget's currency.
+ *
+ * @public
+ */
 export const stackCostSchema = z.object({
   currency: z.string(),
   /** Monthly estimate from the Terraform cost estimate JSON; null when there is none. */
@@ -186,7 +231,11 @@ export const stackCostSchema = z.object({
   budget: z.number().nullable(),
 });
 
-/** The catalog module's last read of the Terraform outputs, from the entities' annotations. */
+/**
+ * The catalog module's last read of the Terraform outputs, from the entities' annotations.
+ *
+ * @public
+ */
 export const terraformOutputsStatusSchema = z.object({
   status: z.enum(['ok', 'error', 'unknown']),
   checkedAt: z.string().nullable(),
@@ -195,7 +244,11 @@ export const terraformOutputsStatusSchema = z.object({
   source: z.string().nullable(),
 });
 
-/** Answer of `GET /stack?entityRef=`: the last snapshot and its age. */
+/**
+ * Answer of `GET /stack?entityRef=`: the last snapshot and its age.
+ *
+ * @public
+ */
 export const stackSnapshotSchema = z.object({
   entityRef: z.string(),
   resourceGroupId: z.string(),
@@ -213,25 +266,44 @@ export const stackSnapshotSchema = z.object({
   problems: z.array(stackProblemSchema),
 });
 
+/** @public */
 export type StackQuery = z.infer<typeof stackQuerySchema>;
+/** @public */
 export type StackSource = z.infer<typeof stackSourceSchema>;
+/** @public */
 export type StackProblem = z.infer<typeof stackProblemSchema>;
+/** @public */
 export type MetricPoint = z.infer<typeof metricPointSchema>;
+/** @public */
 export type MetricSeries = z.infer<typeof metricSeriesSchema>;
+/** @public */
 export type ResourceState = z.infer<typeof resourceStateSchema>;
+/** @public */
 export type StackResource = z.infer<typeof stackResourceSchema>;
+/** @public */
 export type StackAlertRule = z.infer<typeof stackAlertRuleSchema>;
+/** @public */
 export type WebhookReceiver = z.infer<typeof webhookReceiverSchema>;
+/** @public */
 export type StackActionGroup = z.infer<typeof stackActionGroupSchema>;
+/** @public */
 export type WiringProblem = z.infer<typeof wiringProblemSchema>;
+/** @public */
 export type WiringCheck = z.infer<typeof wiringCheckSchema>;
+/** @public */
 export type StackCost = z.infer<typeof stackCostSchema>;
+/** @public */
 export type TerraformOutputsStatus = z.infer<
   typeof terraformOutputsStatusSchema
 >;
+/** @public */
 export type StackSnapshot = z.infer<typeof stackSnapshotSchema>;
 
-/** Message on a project's signal channel when its stack snapshot was refreshed. */
+/**
+ * Message on a project's signal channel when its stack snapshot was refreshed.
+ *
+ * @public
+ */
 export type StackSignal = {
   type: 'stack.changed';
   entityRef: string;

@@ -1,24 +1,43 @@
 import type { DeploymentSignal } from './deployments';
+import type { EscalationSignal } from './escalation';
 import type { StackSignal } from './stack';
 import type { AlertIssue, IssuesSignal } from './issues';
 
-/** Answer of `GET /health`. */
+/**
+ * Answer of `GET /health`.
+ *
+ * @public
+ */
 export interface HealthResponse {
   status: 'ok';
 }
 
-/** Severity as Azure Monitor names it (Sev0 is the most severe). */
+/**
+ * Severity as Azure Monitor names it (Sev0 is the most severe).
+ *
+ * @public
+ */
 export type AlertSeverity = 'Sev0' | 'Sev1' | 'Sev2' | 'Sev3' | 'Sev4';
 
-/** Azure Alerts Management states, which the Control Center mirrors. */
+/**
+ * Azure Alerts Management states, which the Control Center mirrors.
+ *
+ * @public
+ */
 export type AlertState = 'New' | 'Acknowledged' | 'Closed';
 
-/** Whether the monitor condition still holds, as Azure reports it. */
+/**
+ * Whether the monitor condition still holds, as Azure reports it.
+ *
+ * @public
+ */
 export type MonitorCondition = 'Fired' | 'Resolved';
 
 /**
  * One alert as the Control Center API returns it. A type alias rather than an
  * interface so that it is assignable to JsonObject (signal payloads).
+ *
+ * @public
  */
 export type Alert = {
   /**
@@ -51,13 +70,19 @@ export type Alert = {
   issues?: AlertIssue[];
 };
 
-/** How an alert reached its System (see {@link Alert.routing}). */
+/**
+ * How an alert reached its System (see {@link Alert.routing}).
+ *
+ * @public
+ */
 export type AlertRouting = 'resource-group' | 'webhook-url' | 'label';
 
 /**
  * An alert no System claims (`GET /alerts?unrouted=true`), with what would
  * route it: the annotation a System needs, or the webhook URL's `?entityRef=`
  * for alerts without a target resource (service health).
+ *
+ * @public
  */
 export type UnroutedAlert = Alert & {
   routingHint: {
@@ -68,7 +93,11 @@ export type UnroutedAlert = Alert & {
   };
 };
 
-/** The condition part of an alert payload: a metric threshold or a log query. */
+/**
+ * The condition part of an alert payload: a metric threshold or a log query.
+ *
+ * @public
+ */
 export type AlertCondition = {
   metric?: string;
   operator?: string;
@@ -85,7 +114,11 @@ export type AlertCondition = {
   link?: string;
 };
 
-/** One line of an alert's history (`GET /alerts/:id/events`), oldest first. */
+/**
+ * One line of an alert's history (`GET /alerts/:id/events`), oldest first.
+ *
+ * @public
+ */
 export type AlertEvent = {
   /** `routed`: a System claimed a formerly unrouted alert (details.entityRef). */
   type:
@@ -94,7 +127,9 @@ export type AlertEvent = {
     | 'acknowledged'
     | 'closed'
     | 'reopened'
-    | 'routed';
+    | 'routed'
+    /** An on-call page (details: escalationId, level, channel, target, outcome). */
+    | 'escalation';
   /** `user:default/…` for people, `azure-monitor`, or who Azure says changed it. */
   actor: string | null;
   at: string;
@@ -102,13 +137,21 @@ export type AlertEvent = {
   details: Record<string, unknown> | null;
 };
 
-/** Answer of `POST /alerts/:id/acknowledge` and `/close`: the alert after the change, and whether anything changed. */
+/**
+ * Answer of `POST /alerts/:id/acknowledge` and `/close`: the alert after the change, and whether anything changed.
+ *
+ * @public
+ */
 export type AlertChangeResult = {
   alert: Alert;
   changed: boolean;
 };
 
-/** A page of a cursor-paginated list, newest first. */
+/**
+ * A page of a cursor-paginated list, newest first.
+ *
+ * @public
+ */
 export interface Page<T> {
   items: T[];
   /** Pass as `cursor` to get the next page; null on the last page. */
@@ -120,7 +163,11 @@ export interface Page<T> {
   asOf?: string;
 }
 
-/** Message on a project's signal channel when one of its alerts changes. */
+/**
+ * Message on a project's signal channel when one of its alerts changes.
+ *
+ * @public
+ */
 export type AlertSignal = {
   type: 'alert.changed';
   alert: Alert;
@@ -130,6 +177,8 @@ export type AlertSignal = {
  * Message on a project's signal channel carrying every alert of the System
  * that one processing batch changed (a storm costs one message per batch,
  * not one per alert).
+ *
+ * @public
  */
 export type AlertsSignal = {
   type: 'alerts.changed';
@@ -137,7 +186,11 @@ export type AlertsSignal = {
   alerts: Alert[];
 };
 
-/** One entry of the append-only audit trail (`GET /audit`). */
+/**
+ * One entry of the append-only audit trail (`GET /audit`).
+ *
+ * @public
+ */
 export type AuditLogEntry = {
   id: string;
   entityRef: string;
@@ -148,7 +201,11 @@ export type AuditLogEntry = {
   details: Record<string, unknown> | null;
 };
 
-/** A budget threshold (percent of the budget) and whether spend has crossed it. */
+/**
+ * A budget threshold (percent of the budget) and whether spend has crossed it.
+ *
+ * @public
+ */
 export type BudgetThreshold = {
   percent: number;
   /** Actual: month-to-date spend; Forecasted: the month's forecast. */
@@ -156,7 +213,11 @@ export type BudgetThreshold = {
   crossed: boolean;
 };
 
-/** Month-to-date cost of a project against its budget (`GET /costs`). */
+/**
+ * Month-to-date cost of a project against its budget (`GET /costs`).
+ *
+ * @public
+ */
 export type CostSummary = {
   entityRef: string;
   currency: string;
@@ -181,13 +242,21 @@ export type CostSummary = {
   lastError: string | null;
 };
 
-/** Message on a project's signal channel when its cost figures were refreshed. */
+/**
+ * Message on a project's signal channel when its cost figures were refreshed.
+ *
+ * @public
+ */
 export type CostsSignal = {
   type: 'costs.changed';
   entityRef: string;
 };
 
-/** Anything the backend pushes on a project's signal channel. */
+/**
+ * Anything the backend pushes on a project's signal channel.
+ *
+ * @public
+ */
 export type ProjectSignal =
   | AlertSignal
   | AlertsSignal
@@ -196,16 +265,25 @@ export type ProjectSignal =
   | MaintenanceSignal
   | StackSignal
   | DeploymentSignal
-  | IssuesSignal;
+  | IssuesSignal
+  | EscalationSignal;
 
-/** What a runbook action does. Same names as the Azure SRE Agent's runbook file. */
+/**
+ * What a runbook action does. Same names as the Azure SRE Agent's runbook file.
+ *
+ * @public
+ */
 export type RunbookActionType =
   | 'restart'
   | 'scale'
   | 'execute_query'
   | 'rollback';
 
-/** One step of a runbook, as configured (`sreControlCenter.runbooks[].actions`). */
+/**
+ * One step of a runbook, as configured (`sreControlCenter.runbooks[].actions`).
+ *
+ * @public
+ */
 export type RunbookAction = {
   type: RunbookActionType;
   /** Resource name in the System's resource group (site, plan or PostgreSQL server). */
@@ -219,7 +297,11 @@ export type RunbookAction = {
   approval_required: boolean;
 };
 
-/** A runbook definition (`GET /runbooks`). */
+/**
+ * A runbook definition (`GET /runbooks`).
+ *
+ * @public
+ */
 export type Runbook = {
   /** Stable id derived from the name (lower-case, dashes). */
   id: string;
@@ -241,6 +323,8 @@ export type Runbook = {
  * pending_approval → rejected | expired; running → interrupted when the
  * process died mid-run (never re-run blindly); skipped: an alert-triggered
  * automatic run inside the runbook's cooldown (a flapping alert).
+ *
+ * @public
  */
 export type RunStatus =
   | 'skipped'
@@ -253,7 +337,11 @@ export type RunStatus =
   | 'failed'
   | 'interrupted';
 
-/** What one action of a run did. */
+/**
+ * What one action of a run did.
+ *
+ * @public
+ */
 export type RunActionResult = {
   type: RunbookActionType;
   resource: string;
@@ -266,7 +354,11 @@ export type RunActionResult = {
   finishedAt: string;
 };
 
-/** One runbook run (`GET /runs`, `POST /runs`, approve, reject). */
+/**
+ * One runbook run (`GET /runs`, `POST /runs`, approve, reject).
+ *
+ * @public
+ */
 export type RunbookRun = {
   id: string;
   entityRef: string;
@@ -296,16 +388,31 @@ export type RunbookRun = {
   decision: { allowed: boolean; reason: string | null };
 };
 
-/** Message on a project's signal channel when one of its runs changes. */
+/**
+ * Message on a project's signal channel when one of its runs changes.
+ *
+ * @public
+ */
 export type RunSignal = {
   type: 'run.changed';
   run: Omit<RunbookRun, 'decision'>;
 };
 
-/** One line of a System's timeline (`GET /timeline`): alerts, runs, issues. */
+/**
+ * One line of a System's timeline (`GET /timeline`): alerts, runs, issues.
+ *
+ * @public
+ */
 export type TimelineEntry = {
   at: string;
-  kind: 'alert' | 'run' | 'issue' | 'maintenance' | 'deployment' | 'other';
+  kind:
+    | 'alert'
+    | 'run'
+    | 'issue'
+    | 'maintenance'
+    | 'deployment'
+    | 'escalation'
+    | 'other';
   /** e.g. alert.fired, run.requested, run.approved, run.succeeded, alert.resolved */
   action: string;
   actor: string | null;
@@ -316,6 +423,8 @@ export type TimelineEntry = {
 /**
  * A maintenance window (`GET /maintenance`): while it lasts, an Azure alert
  * processing rule removes all action groups from the System's alerts.
+ *
+ * @public
  */
 export type MaintenanceWindow = {
   /** Name of the alert processing rule, `sre-cc-maintenance-<timestamp>`. */
@@ -330,19 +439,29 @@ export type MaintenanceWindow = {
   endsAt: string;
 };
 
-/** Message on a project's signal channel when a maintenance window starts or ends. */
+/**
+ * Message on a project's signal channel when a maintenance window starts or ends.
+ *
+ * @public
+ */
 export type MaintenanceSignal = {
   type: 'maintenance.changed';
   entityRef: string;
 };
 
-/** Where a webhook delivery is: waiting (or retrying), or set aside after its last attempt. */
+/**
+ * Where a webhook delivery is: waiting (or retrying), or set aside after its last attempt.
+ *
+ * @public
+ */
 export type DeliveryStatus = 'pending' | 'failed';
 
 /**
  * A webhook delivery that is not (yet) an alert (`GET /deliveries`): its
  * processing failed and is retried with backoff, or was given up after the
  * last attempt.
+ *
+ * @public
  */
 export type InboxDeliverySummary = {
   id: string;
@@ -362,7 +481,11 @@ export type InboxDeliverySummary = {
   excerpt: string;
 };
 
-/** Message on the operators' signal channel when unrouted alerts or failed deliveries change. */
+/**
+ * Message on the operators' signal channel when unrouted alerts or failed deliveries change.
+ *
+ * @public
+ */
 export type OperationsSignal = {
   type: 'operations.changed';
 };

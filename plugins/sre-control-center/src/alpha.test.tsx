@@ -7,13 +7,25 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
-import plugin, { controlCenterEntityContent, newProjectPage } from './alpha';
+import plugin, {
+  controlCenterEntityContent,
+  newProjectPage,
+  operationsPage,
+} from './alpha';
 import { sreControlCenterApiRef } from './api';
 import { fakeApi, mindfulMomentsSystem } from './__testUtils__';
 
 describe('new frontend system plugin (alpha)', () => {
-  it('is the sre-control-center plugin', () => {
+  it('is the sre-control-center plugin, with a title and an icon', () => {
     expect(plugin.pluginId).toBe('sre-control-center');
+    expect(plugin.title).toBe('SRE Control Center');
+    expect(plugin.icon).toBeTruthy();
+    // info.packageJson is read by the app it is installed in (plugin.info()).
+  });
+
+  it('adds the operators page at /sre-control-center', () => {
+    const tester = createExtensionTester(operationsPage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/sre-control-center');
   });
 
   it('adds the /projects/new page with a sidebar title', () => {

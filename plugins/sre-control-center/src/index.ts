@@ -7,11 +7,19 @@
 export {
   sreControlCenterPlugin,
   EntityControlCenterContent,
+  SreControlCenterPage,
   NewProjectPage,
 } from './plugin';
+export { operationsRouteRef, newProjectRouteRef } from './routes';
 export {
   sreControlCenterApiRef,
   SreControlCenterClient,
   type SreControlCenterApi,
+  type ApproveRunOptions,
+  type AlertChangeResult,
   type ListAlertsRequest,
+  type ListDeliveriesRequest,
+  type ListUnroutedAlertsRequest,
+  type RequestRunRequest,
+  type StartMaintenanceRequest,
 } from './api';

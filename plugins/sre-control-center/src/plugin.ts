@@ -6,11 +6,13 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { SreControlCenterClient, sreControlCenterApiRef } from './api';
-import { newProjectRouteRef, rootRouteRef } from './routes';
+import { newProjectRouteRef, operationsRouteRef, rootRouteRef } from './routes';
 
 /**
  * The plugin for apps on the legacy frontend system (`@backstage/core-plugin-api`).
  * Apps on the new frontend system use `@sre-control-center/plugin-sre-control-center/alpha`.
+ *
+ * @public
  */
 export const sreControlCenterPlugin = createPlugin({
   id: 'sre-control-center',
@@ -21,12 +23,18 @@ export const sreControlCenterPlugin = createPlugin({
       factory: deps => new SreControlCenterClient(deps),
     }),
   ],
-  routes: { root: rootRouteRef, newProject: newProjectRouteRef },
+  routes: {
+    root: rootRouteRef,
+    operations: operationsRouteRef,
+    newProject: newProjectRouteRef,
+  },
 });
 
 /**
  * Entity page content for System entities, e.g.
  * `<EntityLayout.Route path="/control-center" title="Control Center"><EntityControlCenterContent /></EntityLayout.Route>`.
+ *
+ * @public
  */
 export const EntityControlCenterContent = sreControlCenterPlugin.provide(
   createRoutableExtension({
@@ -40,10 +48,27 @@ export const EntityControlCenterContent = sreControlCenterPlugin.provide(
 );
 
 /**
+ * The operators' page: unrouted alerts and failed or pending webhook
+ * deliveries, e.g. `<Route path="/sre-control-center" element={<SreControlCenterPage />} />`.
+ *
+ * @public
+ */
+export const SreControlCenterPage = sreControlCenterPlugin.provide(
+  createRoutableExtension({
+    name: 'SreControlCenterPage',
+    component: () =>
+      import('./components/OperationsPage').then(m => m.OperationsPage),
+    mountPoint: operationsRouteRef,
+  }),
+);
+
+/**
  * The `/projects/new` page: `<Route path="/projects/new" element={<NewProjectPage />} />`.
  * Needs the scaffolder backend with
  * `@sre-control-center/plugin-scaffolder-backend-module-sre-control-center`
  * and the `template:default/new-project` template in the catalog.
+ *
+ * @public
  */
 export const NewProjectPage = sreControlCenterPlugin.provide(
   createRoutableExtension({

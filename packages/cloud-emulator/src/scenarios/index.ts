@@ -2,6 +2,7 @@ import { EmulatorContext } from '../context';
 import { crossBudgetThreshold } from './budgetAlert';
 import { fireMetricAlert } from './metricAlert';
 import { sreAgentIncident } from './sreAgent';
+import { setCallee } from '../phone/world';
 
 export type ScenarioParams = Record<string, unknown>;
 
@@ -18,6 +19,11 @@ const metricScenario =
     fireMetricAlert(ctx, rule, { resolveAfterMs: resolveAfter(params) }).result;
 
 export const SCENARIOS: Record<string, Scenario> = {
+  // The on-call phone: how the callee at params.number (or everyone) behaves.
+  'callee-presses-key': (ctx, params) => setCallee(ctx, params, 'press'),
+  'callee-silent': (ctx, params) => setCallee(ctx, params, 'silent'),
+  'callee-no-answer': (ctx, params) => setCallee(ctx, params, 'no-answer'),
+  'callee-busy': (ctx, params) => setCallee(ctx, params, 'busy'),
   'high-response-time': metricScenario('alert-high-response-time'),
   'http-5xx': metricScenario('alert-http-5xx'),
   'db-connection-failures': metricScenario('alert-db-connection-failures'),

@@ -23,7 +23,8 @@ const AGENT: GithubUser = { login: SRE_AGENT_LOGIN, id: 9120044, type: 'Bot' };
  * acknowledges it in Alerts Management, opens a GitHub issue in its
  * incident-report shape (`variant: 'marker'`, the default, carries the
  * Control Center's marker; `'fallback'` only the rule and resource),
- * comments on it, and closes it `closeAfterMs` later (null: never).
+ * comments on it, and closes it `closeAfterMs` later (null: never; by
+ * default when the alert resolves).
  */
 export function sreAgentIncident(
   ctx: EmulatorContext,
@@ -61,10 +62,14 @@ export function sreAgentIncident(
       AGENT,
       `Acknowledged ${alert.name} in Azure Monitor. Looking at recent deployments and ${alert.essentials.targetResourceName} metrics.`,
     );
+    // Unless told otherwise the agent closes its issue when the alert
+    // resolves: never, when the alert is never resolved.
     const closeAfter =
-      params.closeAfterMs === undefined
-        ? ctx.delays.resolveAfterMs
-        : params.closeAfterMs;
+      params.closeAfterMs !== undefined
+        ? params.closeAfterMs
+        : params.resolveAfterMs !== undefined
+        ? params.resolveAfterMs
+        : ctx.delays.resolveAfterMs;
     if (closeAfter === null) return;
     ctx.schedule(closeAfter, () => {
       if (issue.state !== 'open') return;

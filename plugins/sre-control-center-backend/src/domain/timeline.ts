@@ -59,16 +59,19 @@ export async function systemTimeline(
     ...others.map(other => other.entries(entityRef, limit)),
   ]);
   const entries: TimelineEntry[] = [
-    ...history.map(
-      (line): TimelineEntry => ({
-        at: line.at,
-        kind: 'alert',
-        action: `alert.${line.type}`,
-        actor: line.actor,
-        summary: `${line.alertName} ${line.type}`,
-        target: line.alertId,
-      }),
-    ),
+    // On-call pages are in the audit trail too, with a readable summary.
+    ...history
+      .filter(line => line.type !== 'escalation')
+      .map(
+        (line): TimelineEntry => ({
+          at: line.at,
+          kind: 'alert',
+          action: `alert.${line.type}`,
+          actor: line.actor,
+          summary: `${line.alertName} ${line.type}`,
+          target: line.alertId,
+        }),
+      ),
     // Acknowledge/close are in the alert history already.
     ...audit.filter(line => !line.action.startsWith('alert.')).map(auditEntry),
     ...more.flat(),
@@ -80,6 +83,7 @@ const KINDS: Record<string, TimelineEntry['kind']> = {
   run: 'run',
   maintenance: 'maintenance',
   issue: 'issue',
+  escalation: 'escalation',
 };
 
 /** What a run step adds to its summary: why it failed, or how it turned out. */

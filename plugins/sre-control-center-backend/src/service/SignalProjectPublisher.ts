@@ -11,6 +11,7 @@ import type { AlertPublisher } from '../domain/alerts/ports';
 import type { CostPublisher } from '../domain/costs/CostRefresher';
 import type { DeploymentPublisher } from '../domain/deployments';
 import type { IssuePublisher } from '../domain/issues/ports';
+import type { EscalationPublisher } from '../domain/escalation';
 import type { StackPublisher } from '../domain/stack/ports';
 import type { MaintenancePublisher } from '../domain/maintenance/ports';
 import type { RunPublisher, RunRecord } from '../domain/runbooks';
@@ -30,7 +31,8 @@ export class SignalProjectPublisher
     RunPublisher,
     StackPublisher,
     DeploymentPublisher,
-    IssuePublisher
+    IssuePublisher,
+    EscalationPublisher
 {
   constructor(private readonly signals: SignalsService) {}
 
@@ -89,6 +91,14 @@ export class SignalProjectPublisher
 
   issuesChanged(entityRef: string): Promise<void> {
     return this.publish(entityRef, { type: 'issues.changed', entityRef });
+  }
+
+  escalationChanged(entityRef: string, escalationId: string): Promise<void> {
+    return this.publish(entityRef, {
+      type: 'escalations.changed',
+      entityRef,
+      escalationId,
+    });
   }
 
   runChanged(record: RunRecord): Promise<void> {

@@ -9,6 +9,7 @@ export const UNROUTED_INITIAL_DELAY_S = 5;
 import type { CostRefresher } from '../domain/costs/CostRefresher';
 import type { InboxProcessor } from '../domain/inbox/InboxProcessor';
 import type { DeliveryRegistry } from '../domain/inbox/ports';
+import type { EscalationEngine } from '../domain/escalation';
 import type { RunSweeper } from '../domain/runbooks';
 import type { StackReader } from '../domain/stack/StackReader';
 import type { IssueSync } from '../domain/issues';
@@ -25,6 +26,7 @@ export async function scheduleBackgroundTasks(options: {
   unroutedRouter: UnroutedAlertRouter;
   costRefresher: CostRefresher;
   runSweeper: RunSweeper;
+  escalations: Pick<EscalationEngine, 'sweep'>;
   stack: Pick<StackReader, 'refresh'>;
   deliveries: DeliveryRegistry;
   retentionDays: number;
@@ -40,6 +42,18 @@ export async function scheduleBackgroundTasks(options: {
     timeout: { minutes: 2 },
     initialDelay: { seconds: 20 },
     fn: () => options.runSweeper.sweep(),
+  });
+
+  // Escalation steps that are due (the next level, a repeat, the end of
+  // quiet hours), also those a restart interrupted: the timers are stored.
+  await scheduler.scheduleTask({
+    id: 'sre-control-center:sweep-escalations',
+    frequency: { seconds: 10 },
+    timeout: { minutes: 2 },
+    initialDelay: { seconds: 5 },
+    fn: async () => {
+      await options.escalations.sweep();
+    },
   });
 
   // Picks up deliveries a crash, a backoff or another replica left behind.

@@ -8,6 +8,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { SignalsService } from '@backstage/plugin-signals-node';
 import { randomUUID } from 'node:crypto';
 import { createArmAccess } from '../adapters/azure/armAccess';
@@ -19,7 +20,9 @@ import { AzureResourceStates } from '../adapters/azure/AzureResourceStates';
 import { AzureRunbookActions } from '../adapters/azure/AzureRunbookActions';
 import { AzureStackMetrics } from '../adapters/azure/AzureStackMetrics';
 import { DEFAULT_PLAN_PRICES_EUR } from '../adapters/azure/planTiers';
+import { CatalogProjectPeople } from '../adapters/catalog/CatalogProjectPeople';
 import { CatalogProjectResolver } from '../adapters/catalog/CatalogProjectResolver';
+import { ProjectNotifications } from '../adapters/notifications/ProjectNotifications';
 import { CatalogStackInventory } from '../adapters/catalog/CatalogStackInventory';
 import { CatalogSystemRepositories } from '../adapters/catalog/CatalogSystemRepositories';
 import { FileCostEstimates } from '../adapters/files/FileCostEstimates';
@@ -56,6 +59,7 @@ import { RunbookTriggers } from '../domain/runbooks/RunbookTriggers';
 import { StackReader } from '../domain/stack/StackReader';
 import type { SreControlCenterStore } from '../store/SreControlCenterStore';
 import { BackstageAuditMirror } from './BackstageAuditMirror';
+import { createEscalation } from './createEscalation';
 import { SignalProjectPublisher } from './SignalProjectPublisher';
 import { SystemAccess } from './systemAccess';
 
@@ -71,6 +75,7 @@ export interface ControlCenterDeps {
   signals: SignalsService;
   discovery: DiscoveryService;
   config: RootConfigService;
+  notifications: NotificationService;
 }
 
 /**
@@ -98,18 +103,29 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     holder: instanceId,
   });
 
+  // What needs a person also goes to the notification bell: runs waiting
+  // for approval, failed runs, the budget at 80 % and 100 %.
+  const notifying = new ProjectNotifications({
+    inner: publisher,
+    notifications: deps.notifications,
+    people: new CatalogProjectPeople(deps.catalog, deps.auth),
+    costs: store.costs,
+    approvers: settings.approvals.approvers,
+    onError: error => logger.warn(`Notification not sent: ${error}`),
+  });
+
   const costRefresher = new CostRefresher({
     projects,
     source: new AzureCostSource(arm),
     store: store.costs,
-    publisher,
+    publisher: notifying,
   });
 
   // Runbooks: catalog, requests, decisions, execution, sweeps.
   const runbookCatalog = RunbookCatalog.fromConfig(settings.runbooks);
   const azureActions = new AzureRunbookActions(arm);
   const announcer = {
-    publisher,
+    publisher: notifying,
     mirror,
     onError: (error: unknown) =>
       logger.warn(`Runbook run update not pushed: ${error}`),
@@ -161,6 +177,27 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     alerts: store.alerts,
   });
 
+  // On-call escalation: started and ended by alert changes; a key press
+  // acknowledges through the commands below (which exist after the listener).
+  const late: { commands?: AlertCommands; maintenance?: MaintenanceWindows } =
+    {};
+  const escalation = createEscalation({
+    config: settings.escalation,
+    store: store.escalations,
+    alerts: store.alerts,
+    commands: () => late.commands!,
+    maintenance: () => late.maintenance!,
+    catalog: deps.catalog,
+    auth: deps.auth,
+    notifications: deps.notifications,
+    publisher,
+    mirror,
+    logger,
+    holder: instanceId,
+    callbackBaseUrl: () =>
+      deps.discovery.getExternalBaseUrl('sre-control-center'),
+  });
+
   // Alerts: what happens when they change, where they come from, commands.
   const passOnFailed = (error: unknown) =>
     logger.warn(`An alert change was not passed on: ${error}`);
@@ -168,6 +205,7 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     [
       new CoalescingAlertPublisher(publisher, passOnFailed),
       new RunbookTriggers(requests, runSweeper),
+      escalation.engine,
     ],
     passOnFailed,
   );
@@ -202,6 +240,7 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     listener,
     mirror,
   });
+  late.commands = commands;
   const reconciler = new AlertReconciler({
     ...alertStore,
     projects,
@@ -220,6 +259,7 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     mirror,
     publisher,
   });
+  late.maintenance = maintenance;
 
   // The stack card: Azure read on a schedule into snapshots, served from there.
   const webhookUrl = `${await deps.discovery.getExternalBaseUrl(
@@ -258,6 +298,8 @@ export async function createControlCenter(deps: ControlCenterDeps) {
       issueArea.timeline,
     ],
     issues: issueArea,
+    escalations: escalation.engine,
+    phoneWebhooks: escalation.webhooks,
     processor,
     commands,
     reconciler,

@@ -9,6 +9,7 @@ import type { CostSnapshotStore } from '../domain/costs/ports';
 import type { DeliveryRegistry, Inbox } from '../domain/inbox/ports';
 import type { MaintenanceWindows } from '../domain/maintenance';
 import type { DeploymentRecorder } from '../domain/deployments';
+import type { EscalationEngine } from '../domain/escalation';
 import type { StackReader } from '../domain/stack/StackReader';
 import type { TimelineEntrySource, TimelineSource } from '../domain/timeline';
 import { createAlertRoutes } from './alertRoutes';
@@ -20,6 +21,11 @@ import {
 } from './deploymentWebhook';
 import { createErrorHandler } from './errorHandler';
 import { createGithubWebhookRouter } from './githubWebhook';
+import { createEscalationRoutes } from './escalationRoutes';
+import {
+  createPhoneWebhookRouter,
+  type PhoneWebhookOptions,
+} from './phoneWebhooks';
 import { createHistoryRoutes } from './historyRoutes';
 import { createIssueRoutes } from './issueRoutes';
 import type { IssueArea } from './issueArea';
@@ -51,6 +57,9 @@ export interface RouterOptions {
   deploymentAuth: DeploymentWebhookAuthOptions;
   runbooks: Omit<RunRoutesOptions, 'access' | 'alerts'>;
   issues: Pick<IssueArea, 'reader' | 'opener' | 'webhookSecrets'>;
+  escalations: EscalationEngine;
+  /** The phone providers' callbacks (`/webhooks/acs`, `/webhooks/twilio`). */
+  phoneWebhooks: Omit<PhoneWebhookOptions, 'engine' | 'logger'>;
   /** Whether the catalog has this System: webhooks may only name those. */
   isSystem(entityRef: string): Promise<boolean>;
   webhookToken?: string;
@@ -90,6 +99,13 @@ export function createRouter(options: RouterOptions): express.Router {
       onDelivery: options.onDelivery,
     }),
   );
+  router.use(
+    createPhoneWebhookRouter({
+      ...options.phoneWebhooks,
+      engine: options.escalations,
+      logger: options.logger,
+    }),
+  );
   router.use(express.json({ limit: '64kb' }));
 
   router.get('/health', (_req, res) => {
@@ -111,6 +127,9 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(createHistoryRoutes(options));
   router.use(createStackRoutes(options));
   router.use(createIssueRoutes(options));
+  router.use(
+    createEscalationRoutes({ access, escalations: options.escalations }),
+  );
   router.use(createDeliveryRoutes({ ...options, onRetry: options.onDelivery }));
 
   // Anything else under the plugin is a JSON 404, not Express's HTML page.

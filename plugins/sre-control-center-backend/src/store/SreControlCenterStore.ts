@@ -5,6 +5,7 @@ import { DatabaseAuditLog } from './DatabaseAuditLog';
 import { DatabaseAlertFiringHistory } from './DatabaseAlertFiringHistory';
 import { DatabaseCostSnapshots } from './DatabaseCostSnapshots';
 import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
+import { DatabaseEscalationStore } from './DatabaseEscalationStore';
 import { DatabaseInbox } from './DatabaseInbox';
 import { DatabaseIssueStore } from './DatabaseIssueStore';
 import { DatabaseRunStore } from './DatabaseRunStore';
@@ -34,6 +35,7 @@ export class SreControlCenterStore {
   readonly firingHistory: DatabaseAlertFiringHistory;
   readonly deployments: DatabaseDeploymentStore;
   readonly issues: DatabaseIssueStore;
+  readonly escalations: DatabaseEscalationStore;
 
   private constructor(readonly db: Knex) {
     this.alerts = new DatabaseAlertStore(db);
@@ -46,5 +48,6 @@ export class SreControlCenterStore {
     this.firingHistory = new DatabaseAlertFiringHistory(db);
     this.deployments = new DatabaseDeploymentStore(db);
     this.issues = new DatabaseIssueStore(db);
+    this.escalations = new DatabaseEscalationStore(db);
   }
 }

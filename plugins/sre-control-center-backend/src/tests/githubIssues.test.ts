@@ -392,6 +392,40 @@ describe.each(databases.eachSupportedId())(
       const none = await listIssues(server, 'system:default/no-slug');
       expect(none.status).toBe(200);
       expect(none.body).toMatchObject({ repository: null, items: [] });
+
+      // An alert of a System without the annotation: 409 saying what is missing.
+      const alertId = azureAlertId(0x1501);
+      await request(server)
+        .post(
+          `${BASE}/webhooks/azure-monitor?token=${TOKEN}&entityRef=system:default/no-slug`,
+        )
+        .send(
+          commonAlertPayload({
+            alertId,
+            alertRule: 'alert-other',
+            severity: 'Sev3',
+            monitorCondition: 'Fired',
+            targetResourceId:
+              '/subscriptions/3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f/resourceGroups/rg-elsewhere/providers/Microsoft.Web/sites/app-elsewhere',
+            firedDateTime: new Date().toISOString(),
+          }),
+        )
+        .expect(202);
+      await eventually(
+        () =>
+          request(server)
+            .get(`${BASE}/alerts/${encodeURIComponent(alertId)}`)
+            .set('authorization', user),
+        r => r.status === 200,
+      );
+      const create = await request(server)
+        .post(`${BASE}/alerts/${encodeURIComponent(alertId)}/issue`)
+        .set('authorization', user)
+        .send({});
+      expect(create.status).toBe(409);
+      expect(create.body.error.message).toMatch(
+        /system:default\/no-slug has no github.com\/project-slug annotation/,
+      );
     });
 
     it('validates its input', async () => {

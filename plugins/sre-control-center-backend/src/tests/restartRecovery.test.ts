@@ -4,13 +4,13 @@ import {
   type RunningEmulator,
 } from '@sre-control-center/cloud-emulator';
 import knexFactory, { type Knex } from 'knex';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LEASE_MS } from '../domain/inbox/InboxProcessor';
 import { UNROUTED_INITIAL_DELAY_S } from '../service/backgroundTasks';
 import type { ChildBackendOptions } from './__testUtils__/childBackend';
+import { startChild, stop, type Child } from './__testUtils__/childProcess';
 import {
   azureAlertId,
   alertmanagerPayload,
@@ -41,66 +41,6 @@ const SITE = `${RG}/providers/Microsoft.Web/sites/app-restart-test`;
 const AZURE_BY_URL = 20;
 const AZURE_BY_GROUP = 20;
 const ALERTMANAGER = 10; // two alerts each
-
-const CHILD = path.join(__dirname, '__testUtils__', 'childBackend.ts');
-
-interface Child {
-  process: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-async function startChild(options: ChildBackendOptions): Promise<Child> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      CHILD,
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, SRE_CC_CHILD: JSON.stringify(options) },
-    },
-  );
-  let output = '';
-  child.stderr!.on('data', d => (output += d));
-  const port = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`child did not start:\n${output}`)),
-      40_000,
-    );
-    child.stdout!.on('data', d => {
-      output += d;
-      const ready = output.match(/READY (\d+)/);
-      if (ready) {
-        clearTimeout(timer);
-        resolve(ready[1]);
-      }
-    });
-    child.once('exit', code => {
-      clearTimeout(timer);
-      reject(new Error(`child exited with ${code}:\n${output}`));
-    });
-  });
-  child.removeAllListeners('exit');
-  return {
-    process: child,
-    url: `http://127.0.0.1:${port}/api/sre-control-center`,
-    output: () => output,
-  };
-}
-
-function stop(child: Child, signal: NodeJS.Signals): Promise<void> {
-  return new Promise(resolve => {
-    if (child.process.exitCode !== null || child.process.signalCode) {
-      resolve();
-      return;
-    }
-    child.process.once('exit', () => resolve());
-    child.process.kill(signal);
-  });
-}
 
 /** Every delivery of the test, with the alert ids it must produce. */
 function deliveries() {
@@ -172,8 +112,9 @@ describe('kill and restart', () => {
   }
 
   it('turns every delivery acknowledged before a SIGKILL into an alert after the restart', async () => {
+    const sqliteFile = path.join(dir, 'sre-control-center.sqlite');
     const options: ChildBackendOptions = {
-      sqliteFile: path.join(dir, 'sre-control-center.sqlite'),
+      sqliteFile,
       webhookToken: TOKEN,
       azureEndpoint: emulator.url,
       // The System exists, but the catalog has not read its annotation yet:
@@ -200,7 +141,7 @@ describe('kill and restart', () => {
 
     // What the dead process left on disk: every acknowledged delivery, and at
     // least those it could not place yet still pending.
-    let db = await openDb(options.sqliteFile);
+    let db = await openDb(sqliteFile);
     expect(Number((await db('inbox').count({ n: '*' }).first())!.n)).toBe(
       all.length,
     );
@@ -230,7 +171,7 @@ describe('kill and restart', () => {
     expect(ids.sort()).toEqual(expected);
     await stop(second, 'SIGTERM');
 
-    db = await openDb(options.sqliteFile);
+    db = await openDb(sqliteFile);
     expect(
       await db('inbox').whereNull('processed_at').select('id', 'error'),
     ).toEqual([]);

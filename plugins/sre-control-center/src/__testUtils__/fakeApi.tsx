@@ -4,12 +4,18 @@ import type {
   Alert,
   AlertEvent,
   CostSummary,
+  Escalation,
   MaintenanceWindow,
+  OnCallResponse,
   Page,
   Runbook,
   RunbookRun,
+  InboxDeliverySummary,
   StackSnapshot,
   TimelineEntry,
+  UnroutedAlert,
+  IssueList,
+  CreatedIssue,
 } from '@sre-control-center/plugin-sre-control-center-common';
 import type { SreControlCenterApi } from '../api';
 
@@ -40,15 +46,107 @@ export function fakeApi(
   alertHistory: Record<string, AlertEvent[]>;
   /** What getStack answers (undefined: no snapshot yet); tests set it. */
   stackState: { snapshot?: StackSnapshot };
+  /** What the operators' routes answer; retryDelivery makes a delivery pending. */
+  operationsState: {
+    unrouted: UnroutedAlert[];
+    deliveries: InboxDeliverySummary[];
+  };
+  /** What listIssues answers and openIssue does; tests set them. */
+  issueState: {
+    list?: IssueList;
+    open?: (alertId: string) => Promise<CreatedIssue>;
+  };
+  /** What the escalation routes answer; tests fill it in. */
+  escalationState: { escalations: Escalation[]; onCall?: OnCallResponse };
 } & FakeRunbookApi &
   FakeMaintenanceApi {
   const requests: unknown[] = [];
   const alertHistory: Record<string, AlertEvent[]> = {};
   const stackState: { snapshot?: StackSnapshot } = {};
+  const operationsState = {
+    unrouted: [] as UnroutedAlert[],
+    deliveries: [] as InboxDeliverySummary[],
+  };
+  const issueState: {
+    list?: IssueList;
+    open?: (alertId: string) => Promise<CreatedIssue>;
+  } = {};
+  const escalationState: {
+    escalations: Escalation[];
+    onCall?: OnCallResponse;
+  } = { escalations: [] };
   return {
     requests,
     alertHistory,
     stackState,
+    operationsState,
+    async listUnroutedAlerts(request) {
+      requests.push({ unrouted: request ?? {} });
+      return { items: operationsState.unrouted, nextCursor: null };
+    },
+    async listDeliveries(request) {
+      requests.push({ deliveries: request ?? {} });
+      const status = request?.status ?? 'failed';
+      return {
+        items: operationsState.deliveries.filter(d => d.status === status),
+        nextCursor: null,
+      };
+    },
+    async retryDelivery(id) {
+      requests.push({ retryDelivery: id });
+      const delivery = operationsState.deliveries.find(d => d.id === id);
+      if (!delivery) throw new Error(`no delivery ${id}`);
+      delivery.status = 'pending';
+      delivery.attempts = 0;
+      delivery.nextAttemptAt = new Date().toISOString();
+      return { ...delivery };
+    },
+    issueState,
+    async listIssues(entityRef) {
+      requests.push({ issues: entityRef });
+      return (
+        issueState.list ?? {
+          entityRef,
+          repository: 'mindful-moments/mindful-moments',
+          items: [],
+          syncedAt: null,
+          lastError: null,
+          closedWindowDays: 30,
+        }
+      );
+    },
+    async openIssue(alertId) {
+      requests.push({ openIssue: alertId });
+      if (!issueState.open) throw new Error('openIssue not set up');
+      return issueState.open(alertId);
+    },
+    escalationState,
+    async listEscalations(entityRef, state) {
+      requests.push({ escalations: entityRef, state });
+      return escalationState.escalations.filter(
+        e => !state || e.state === state,
+      );
+    },
+    async stopEscalation(id, reason) {
+      requests.push({ stop: id, reason });
+      const escalation = escalationState.escalations.find(e => e.id === id)!;
+      const stopped: Escalation = {
+        ...escalation,
+        state: 'stopped',
+        endedBy: 'user:default/guest',
+        endedAt: new Date().toISOString(),
+      };
+      escalationState.escalations = escalationState.escalations.map(e =>
+        e.id === id ? stopped : e,
+      );
+      return stopped;
+    },
+    async getOnCall(entityRef) {
+      requests.push({ onCall: entityRef });
+      return (
+        escalationState.onCall ?? { entityRef, schedules: [], canStop: false }
+      );
+    },
     async getStack(entityRef) {
       requests.push({ stack: entityRef });
       return stackState.snapshot;

@@ -1,3 +1,6 @@
 export * from './fakeApi';
 export * from './fakeSignals';
 export * from './stackSnapshot';
+export * from './operations';
+export * from './renderOperationsPage';
+export * from './fakeFetch';

@@ -5,8 +5,14 @@ import type {
   AlertEvent,
   ApproveRunRequest,
   CostSummary,
+  Escalation,
+  EscalationState,
   HealthResponse,
+  InboxDeliverySummary,
+  OnCallResponse,
   ListAlertsRequest,
+  ListDeliveriesRequest,
+  ListUnroutedAlertsRequest,
   MaintenanceWindow,
   Page,
   RequestRunRequest,
@@ -15,6 +21,9 @@ import type {
   StackSnapshot,
   StartMaintenanceRequest,
   TimelineEntry,
+  UnroutedAlert,
+  CreatedIssue,
+  IssueList,
 } from '@sre-control-center/plugin-sre-control-center-common';
 
 // The request and answer types are -common's (the zod schemas' input types
@@ -22,14 +31,24 @@ import type {
 export type {
   AlertChangeResult,
   ListAlertsRequest,
+  ListDeliveriesRequest,
+  ListUnroutedAlertsRequest,
   RequestRunRequest,
   StartMaintenanceRequest,
 } from '@sre-control-center/plugin-sre-control-center-common';
 
-/** Body of `POST /runs/:id/approve`. */
+/**
+ * Body of `POST /runs/:id/approve`.
+ *
+ * @public
+ */
 export type ApproveRunOptions = ApproveRunRequest;
 
-/** The SRE Control Center backend, as the frontend sees it. */
+/**
+ * The SRE Control Center backend, as the frontend sees it.
+ *
+ * @public
+ */
 export interface SreControlCenterApi {
   health(): Promise<HealthResponse>;
   listAlerts(request: ListAlertsRequest): Promise<Page<Alert>>;
@@ -65,8 +84,32 @@ export interface SreControlCenterApi {
    * views make no Azure call); undefined until its first refresh.
    */
   getStack(entityRef: string): Promise<StackSnapshot | undefined>;
+  /** Alerts no System claims, with what would route them (operators: `sre-control-center.delivery.read`). */
+  listUnroutedAlerts(
+    request?: ListUnroutedAlertsRequest,
+  ): Promise<Page<UnroutedAlert>>;
+  /** Webhook deliveries that failed or wait for a retry (operators: `sre-control-center.delivery.read`). */
+  listDeliveries(
+    request?: ListDeliveriesRequest,
+  ): Promise<Page<InboxDeliverySummary>>;
+  /** Makes a failed or pending delivery due now (operators: `sre-control-center.delivery.manage`). */
+  retryDelivery(id: string): Promise<InboxDeliverySummary>;
+  /** The System's GitHub issues (the SRE agent's, labelled, opened here) with their alerts. */
+  listIssues(entityRef: string): Promise<IssueList>;
+  /** Opens a GitHub issue for the alert, or answers the one it has (`created: false`). */
+  openIssue(alertId: string): Promise<CreatedIssue>;
+  /** The System's escalations with their attempts, newest first. */
+  listEscalations(
+    entityRef: string,
+    state?: EscalationState,
+  ): Promise<Escalation[]>;
+  /** Ends an active escalation (the alert stays as it is). */
+  stopEscalation(id: string, reason?: string): Promise<Escalation>;
+  /** Who is on call now and next for the System, and whether the caller may stop escalations. */
+  getOnCall(entityRef: string): Promise<OnCallResponse>;
 }
 
+/** @public */
 export const sreControlCenterApiRef = createApiRef<SreControlCenterApi>({
   id: 'plugin.sre-control-center.client',
 });

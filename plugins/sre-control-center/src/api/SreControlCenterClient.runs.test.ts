@@ -1,38 +1,10 @@
 import { ResponseError } from '@backstage/errors';
-import { sampleRun, scaleRunbook } from '../__testUtils__';
-import { SreControlCenterClient } from './SreControlCenterClient';
-
-const base = 'http://localhost:7007/api/sre-control-center';
-
-/** A client over a fetch that records each call and answers `body` with `status`. */
-function clientAnswering(status: number, body: unknown) {
-  const calls: Array<{ url: string; method: string; body?: unknown }> = [];
-  const client = new SreControlCenterClient({
-    discoveryApi: { getBaseUrl: async () => base },
-    fetchApi: {
-      fetch: (async (url: string, init?: RequestInit) => {
-        calls.push({
-          url,
-          method: init?.method ?? 'GET',
-          body: init?.body ? JSON.parse(String(init.body)) : undefined,
-        });
-        const text = JSON.stringify(body);
-        return {
-          ok: status < 400,
-          status,
-          statusText: String(status),
-          url,
-          type: 'basic',
-          redirected: false,
-          headers: new Map([['content-type', 'application/json']]),
-          json: async () => body,
-          text: async () => text,
-        };
-      }) as unknown as typeof fetch,
-    },
-  });
-  return { client, calls };
-}
+import {
+  FAKE_BACKEND_URL,
+  clientAnswering,
+  sampleRun,
+  scaleRunbook,
+} from '../__testUtils__';
 
 describe('SreControlCenterClient runbook routes', () => {
   const entityRef = 'system:default/mindful-moments';
@@ -45,9 +17,9 @@ describe('SreControlCenterClient runbook routes', () => {
     await client.listRuns(entityRef, 20);
     await client.getTimeline(entityRef);
     expect(calls.map(c => `${c.method} ${c.url}`)).toEqual([
-      `GET ${base}/runbooks?entityRef=system%3Adefault%2Fmindful-moments`,
-      `GET ${base}/runs?entityRef=system%3Adefault%2Fmindful-moments&limit=20`,
-      `GET ${base}/timeline?entityRef=system%3Adefault%2Fmindful-moments`,
+      `GET ${FAKE_BACKEND_URL}/runbooks?entityRef=system%3Adefault%2Fmindful-moments`,
+      `GET ${FAKE_BACKEND_URL}/runs?entityRef=system%3Adefault%2Fmindful-moments&limit=20`,
+      `GET ${FAKE_BACKEND_URL}/timeline?entityRef=system%3Adefault%2Fmindful-moments`,
     ]);
   });
 
@@ -59,18 +31,22 @@ describe('SreControlCenterClient runbook routes', () => {
     await client.rejectRun('run-1', 'not now');
     expect(calls).toEqual([
       {
-        url: `${base}/runs`,
+        url: `${FAKE_BACKEND_URL}/runs`,
         method: 'POST',
         body: { entityRef, runbookId: scaleRunbook.id },
       },
       {
-        url: `${base}/runs/run%2F1/approve`,
+        url: `${FAKE_BACKEND_URL}/runs/run%2F1/approve`,
         method: 'POST',
         body: { confirmOverBudget: true },
       },
-      { url: `${base}/runs/run-1/approve`, method: 'POST', body: {} },
       {
-        url: `${base}/runs/run-1/reject`,
+        url: `${FAKE_BACKEND_URL}/runs/run-1/approve`,
+        method: 'POST',
+        body: {},
+      },
+      {
+        url: `${FAKE_BACKEND_URL}/runs/run-1/reject`,
         method: 'POST',
         body: { comment: 'not now' },
       },

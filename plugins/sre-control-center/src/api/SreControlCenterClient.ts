@@ -4,8 +4,15 @@ import type {
   Alert,
   AlertEvent,
   CostSummary,
+  Escalation,
+  EscalationState,
   HealthResponse,
+  InboxDeliverySummary,
+  ListDeliveriesRequest,
+  ListUnroutedAlertsRequest,
+  OnCallResponse,
   MaintenanceWindow,
+  UnroutedAlert,
   Page,
   Runbook,
   RunbookRun,
@@ -15,13 +22,28 @@ import type {
   RequestRunRequest,
   ListAlertsRequest,
   StartMaintenanceRequest,
+  CreatedIssue,
+  IssueList,
 } from '@sre-control-center/plugin-sre-control-center-common';
 import type {
   ApproveRunOptions,
   SreControlCenterApi,
 } from './SreControlCenterApi';
 
-/** HTTP client for `/api/sre-control-center`, authenticated by the app's fetchApi. */
+/** A query string of the defined values of a request. */
+function toQuery(request: object): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(request)) {
+    if (value !== undefined) query.set(key, String(value));
+  }
+  return query;
+}
+
+/**
+ * HTTP client for `/api/sre-control-center`, authenticated by the app's fetchApi.
+ *
+ * @public
+ */
 export class SreControlCenterClient implements SreControlCenterApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
@@ -36,11 +58,7 @@ export class SreControlCenterClient implements SreControlCenterApi {
   }
 
   listAlerts(request: ListAlertsRequest): Promise<Page<Alert>> {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(request)) {
-      if (value !== undefined) query.set(key, String(value));
-    }
-    return this.get(`/alerts?${query}`);
+    return this.get(`/alerts?${toQuery(request)}`);
   }
 
   acknowledgeAlert(id: string, comment?: string): Promise<AlertChangeResult> {
@@ -112,9 +130,33 @@ export class SreControlCenterClient implements SreControlCenterApi {
     return page.items;
   }
 
+  listIssues(entityRef: string): Promise<IssueList> {
+    return this.get(`/issues?${new URLSearchParams({ entityRef })}`);
+  }
+
+  openIssue(alertId: string): Promise<CreatedIssue> {
+    return this.post(`/alerts/${encodeURIComponent(alertId)}/issue`, {});
+  }
+
   getStack(entityRef: string): Promise<StackSnapshot | undefined> {
     // 404: no snapshot yet (the first scheduled refresh has not run).
     return this.getOrUndefined(`/stack?${new URLSearchParams({ entityRef })}`);
+  }
+
+  listUnroutedAlerts(
+    request: ListUnroutedAlertsRequest = {},
+  ): Promise<Page<UnroutedAlert>> {
+    return this.get(`/alerts?${toQuery({ unrouted: 'true', ...request })}`);
+  }
+
+  listDeliveries(
+    request: ListDeliveriesRequest = {},
+  ): Promise<Page<InboxDeliverySummary>> {
+    return this.get(`/deliveries?${toQuery(request)}`);
+  }
+
+  retryDelivery(id: string): Promise<InboxDeliverySummary> {
+    return this.post(`/deliveries/${encodeURIComponent(id)}/retry`, {});
   }
 
   async listMaintenance(
@@ -149,6 +191,29 @@ export class SreControlCenterClient implements SreControlCenterApi {
       { method: 'DELETE' },
     );
     if (!response.ok) throw await ResponseError.fromResponse(response);
+  }
+
+  async listEscalations(
+    entityRef: string,
+    state?: EscalationState,
+  ): Promise<Escalation[]> {
+    const query = new URLSearchParams({ entityRef });
+    if (state) query.set('state', state);
+    const page = await this.get<{ items: Escalation[] }>(
+      `/escalations?${query}`,
+    );
+    return page.items;
+  }
+
+  stopEscalation(id: string, reason?: string): Promise<Escalation> {
+    return this.post(
+      `/escalations/${encodeURIComponent(id)}/stop`,
+      reason ? { reason } : {},
+    );
+  }
+
+  getOnCall(entityRef: string): Promise<OnCallResponse> {
+    return this.get(`/oncall?${new URLSearchParams({ entityRef })}`);
   }
 
   private async getOrUndefined<T>(path: string): Promise<T | undefined> {

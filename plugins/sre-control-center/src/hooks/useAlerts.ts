@@ -3,7 +3,6 @@ import type {
   Alert,
   AlertSeverity,
   AlertState,
-  ProjectSignal,
 } from '@sre-control-center/plugin-sre-control-center-common';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { sreControlCenterApiRef } from '../api';
@@ -18,6 +17,7 @@ import {
 import {
   POLL_WITHOUT_SIGNALS_MS,
   useProjectResource,
+  type ControlCenterSignal,
 } from './useProjectResource';
 
 /**
@@ -114,7 +114,7 @@ export function useAlerts(entityRef: string, query: AlertQuery = {}) {
     timer?: ReturnType<typeof setTimeout>;
   }>({ alerts: [] });
   const onSignal = (
-    signal: ProjectSignal,
+    signal: ControlCenterSignal,
     mutate: (update: (feed: FeedState | undefined) => FeedState) => void,
   ) => {
     if (signal.type === 'alert.changed')

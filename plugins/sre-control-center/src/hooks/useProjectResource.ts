@@ -2,6 +2,7 @@ import { useApiHolder } from '@backstage/core-plugin-api';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import {
   signalChannelFor,
+  type OperationsSignal,
   type ProjectSignal,
 } from '@sre-control-center/plugin-sre-control-center-common';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -22,6 +23,9 @@ export function defaultInterval(live: boolean): number {
   return live ? LIVE_REFRESH_MS : POLL_WITHOUT_SIGNALS_MS;
 }
 
+/** A message on one of the Control Center's signal channels. */
+export type ControlCenterSignal = ProjectSignal | OperationsSignal;
+
 /** How {@link useProjectResource} loads and when it reloads. */
 export interface ProjectResourceOptions<R, T> {
   /**
@@ -29,8 +33,13 @@ export interface ProjectResourceOptions<R, T> {
    * it changes, the value is dropped and loaded afresh, as for another project.
    */
   key?: string;
-  /** Pushes on the project's channel that make it reload (once per burst). */
-  signalTypes?: ReadonlyArray<ProjectSignal['type']>;
+  /**
+   * The signal channel to listen on instead of the project's
+   * (`OPERATIONS_SIGNAL_CHANNEL` for the operators' lists).
+   */
+  channel?: string;
+  /** Pushes on the channel that make it reload (once per burst). */
+  signalTypes?: ReadonlyArray<ControlCenterSignal['type']>;
   /** How long after the last push of a burst the reload starts. */
   signalDelayMs?: number;
   /**
@@ -38,7 +47,7 @@ export interface ProjectResourceOptions<R, T> {
    * items into their value with `mutate` instead of reloading.
    */
   onSignal?: (
-    signal: ProjectSignal,
+    signal: ControlCenterSignal,
     mutate: (update: (current: T | undefined) => T) => void,
   ) => void;
   /**
@@ -82,7 +91,8 @@ export interface ProjectResource<T> {
  *   online: the moments when pushes may have been missed;
  * - `intervalMs` after the last load settled (polling without signals).
  *
- * An empty entity ref (an alert no System claims) listens to no channel.
+ * An empty entity ref (an alert no System claims, the operators' lists)
+ * listens to no project channel (`channel` may name another).
  * Another entity ref or `key` starts afresh; answers to requests of the
  * previous one are dropped. The fetcher may change on every render (the
  * latest one is called).
@@ -139,25 +149,24 @@ export function useProjectResource<R, T = R>(
   // Pushes on the project's channel.
   const signalTypes = (options.signalTypes ?? []).join(',');
   const { signalDelayMs = SIGNAL_RELOAD_DELAY_MS } = options;
+  const channel =
+    options.channel ?? (entityRef ? signalChannelFor(entityRef) : undefined);
   useEffect(() => {
-    if (!signals || !entityRef) return undefined;
+    if (!signals || !channel) return undefined;
     const wanted = new Set(signalTypes.split(','));
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const { unsubscribe } = signals.subscribe(
-      signalChannelFor(entityRef),
-      message => {
-        const signal = message as ProjectSignal;
-        latest.current.options.onSignal?.(signal, mutate);
-        if (!wanted.has(signal.type)) return;
-        clearTimeout(timer);
-        timer = setTimeout(reload, signalDelayMs);
-      },
-    );
+    const { unsubscribe } = signals.subscribe(channel, message => {
+      const signal = message as ControlCenterSignal;
+      latest.current.options.onSignal?.(signal, mutate);
+      if (!wanted.has(signal.type)) return;
+      clearTimeout(timer);
+      timer = setTimeout(reload, signalDelayMs);
+    });
     return () => {
       clearTimeout(timer);
       unsubscribe();
     };
-  }, [signals, entityRef, signalTypes, signalDelayMs, reload, mutate]);
+  }, [signals, channel, signalTypes, signalDelayMs, reload, mutate]);
 
   // Back from a sleeping tab or a lost network.
   useEffect(() => {

@@ -18,6 +18,8 @@ export function useTimeline(entityRef: string) {
         'run.changed',
         'maintenance.changed',
         'deployment.changed',
+        'issues.changed',
+        'escalations.changed',
       ],
     },
   );

@@ -28,6 +28,8 @@ export const SidebarContent = NavContentBlueprint.make({
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
             {nav.take('page:catalog')}
             {nav.take('page:scaffolder')}
+            {/* The SRE Control Center's operators' page (unrouted alerts, deliveries). */}
+            {nav.take('page:sre-control-center')}
             {nav.take('page:sre-control-center/new-project')}
             <SidebarDivider />
             <SidebarScrollWrapper>

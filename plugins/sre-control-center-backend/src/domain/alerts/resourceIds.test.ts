@@ -33,26 +33,15 @@ describe('ARM ids', () => {
     expect(subscriptionOf('/Subscriptions/ABC/resourceGroups/x')).toBe('abc');
   });
 
-  it('handles a 64 kB run of slashes in linear time', () => {
-    // The regular expression it replaced (/\/+$/) took 1.25 s on this input
-    // and about 4 s on twice as much: quadratic. Doubling the input must not
-    // quadruple the time; compared within one run, so a busy machine cancels out.
-    const time = (n: number) => {
-      const input = `${'/'.repeat(n)}x`;
-      const started = process.hrtime.bigint();
-      for (let i = 0; i < 5; i++) {
-        normalizeArmId(input);
-        resourceGroupIdOf(input);
-      }
-      return Number(process.hrtime.bigint() - started);
-    };
-    time(1000); // warm up
-    const small = time(262_144);
-    const large = time(4 * 262_144);
-    expect(normalizeArmId(`${'/'.repeat(65_536)}x`)).toBe(
-      `${'/'.repeat(65_536)}x`,
+  it('handles a 4 MB run of slashes (linear: the quadratic /\\/+$/ it replaced never finished)', () => {
+    // /\/+$/ took 1.25 s on 64 kB and grows with the square of the input:
+    // on 4 MB it would run for hours, far past the test's timeout. No timing
+    // is compared here: the test finishes only if the work is linear.
+    const input = `${'/'.repeat(4 * 1024 * 1024)}x`;
+    expect(normalizeArmId(input)).toBe(input);
+    expect(resourceGroupIdOf(input)).toBeUndefined();
+    expect(normalizeArmId(`/subscriptions/a/${'/'.repeat(65_536)}`)).toBe(
+      '/subscriptions/a',
     );
-    // Linear: 4x the input, about 4x the time; quadratic would be 16x.
-    expect(large / small).toBeLessThan(10);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * The plugin alone in a test backend on a SQLite file, run as its own
- * process so that a test can SIGKILL it mid-work and start it again on the
- * same file (src/tests/restartRecovery.test.ts). Options come as JSON in
- * SRE_CC_CHILD; prints `READY <port>` once it serves.
+ * The plugin alone in a test backend, run as its own process: on a SQLite
+ * file, so that a test can SIGKILL it mid-work and start it again on the same
+ * file (src/tests/restartRecovery.test.ts), or on a PostgreSQL database that
+ * several such processes share as replicas (src/tests/twoReplicas.test.ts).
+ * Options come as JSON in SRE_CC_CHILD; prints `READY <port>` once it serves.
  */
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -10,7 +11,9 @@ import knexFactory from 'knex';
 import { sreControlCenterPlugin } from '../../plugin';
 
 export interface ChildBackendOptions {
-  sqliteFile: string;
+  sqliteFile?: string;
+  /** A PostgreSQL connection (knex's `connection`) instead of the SQLite file. */
+  postgres?: Record<string, unknown>;
   webhookToken: string;
   azureEndpoint: string;
   /** Catalog entities (Systems) this run of the backend knows. */
@@ -21,11 +24,13 @@ async function main() {
   const options: ChildBackendOptions = JSON.parse(
     process.env.SRE_CC_CHILD ?? '{}',
   );
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: options.sqliteFile },
-    useNullAsDefault: true,
-  });
+  const knex = options.postgres
+    ? knexFactory({ client: 'pg', connection: options.postgres })
+    : knexFactory({
+        client: 'better-sqlite3',
+        connection: { filename: options.sqliteFile ?? ':memory:' },
+        useNullAsDefault: true,
+      });
   const backend = await startTestBackend({
     features: [
       sreControlCenterPlugin,

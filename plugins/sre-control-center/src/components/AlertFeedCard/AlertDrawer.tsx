@@ -1,6 +1,8 @@
+import CloseIcon from '@material-ui/icons/Close';
 import type {
   Alert,
   AlertCondition,
+  AlertIssue,
 } from '@sre-control-center/plugin-sre-control-center-common';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -11,6 +13,9 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { issuesOf } from '../../hooks/useIssues';
+import { IssueChips } from '../GithubIssuesCard/IssueChips';
+import { OpenIssueButton } from '../GithubIssuesCard/OpenIssueButton';
 import { AlertActions } from './AlertActions';
 import { AlertHistory } from './AlertHistory';
 import { portalUrl, resourceName, severityColor } from './alertView';
@@ -78,8 +83,13 @@ export function AlertDrawer(props: {
   alert: Alert | undefined;
   onClose: () => void;
   onChanged: (alert: Alert) => void;
+  /** The alert's issues from the System's issue list (live). */
+  issues?: AlertIssue[];
+  /** An issue was opened (or found) for the alert from here. */
+  onIssueOpened?: (issue: AlertIssue) => void;
 }) {
   const { alert, onClose, onChanged } = props;
+  const issues = alert ? issuesOf(alert.issues, props.issues) : [];
   return (
     <Drawer
       anchor="right"
@@ -98,7 +108,7 @@ export function AlertDrawer(props: {
               {alert.name}
             </Typography>
             <IconButton aria-label="Close details" onClick={onClose}>
-              <span aria-hidden>✕</span>
+              <CloseIcon fontSize="small" />
             </IconButton>
           </Stack>
           <Stack direction="row" spacing={1} alignItems="center">
@@ -147,6 +157,27 @@ export function AlertDrawer(props: {
             <Field label="Resolved">{time(alert.resolvedAt)}</Field>
             <Field label="Description">{alert.description ?? '—'}</Field>
           </Box>
+          <Divider />
+          <Stack direction="row" spacing={1} alignItems="center">
+            <Typography variant="h6" component="h3" sx={{ flex: 1 }}>
+              GitHub issues
+            </Typography>
+            {issues.length === 0 && (
+              <OpenIssueButton
+                alert={alert}
+                onOpened={issue => props.onIssueOpened?.(issue)}
+              />
+            )}
+          </Stack>
+          {issues.length > 0 ? (
+            <Box aria-label="Linked GitHub issues">
+              <IssueChips issues={issues} />
+            </Box>
+          ) : (
+            <Typography variant="body2" color="text.secondary">
+              No GitHub issue is linked to this alert.
+            </Typography>
+          )}
           {alert.condition && (
             <>
               <Divider />

@@ -1,14 +1,19 @@
 import {
   InfoCard,
   Progress,
+  EmptyState,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
+import type {
+  Alert,
+  AlertIssue,
+} from '@sre-control-center/plugin-sre-control-center-common';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAlerts } from '../../hooks/useAlerts';
+import { useIssues } from '../../hooks/useIssues';
 import { POLL_WITHOUT_SIGNALS_MS } from '../../hooks/useProjectResource';
 import { AlertDrawer } from './AlertDrawer';
 import { AlertFilters } from './AlertFilters';
@@ -51,6 +56,17 @@ export function AlertFeedCard({ entityRef }: { entityRef: string }) {
   );
   const resources = useMemo(() => resourcesOf(items ?? []), [items]);
   const drawer = useSelectedAlert(items);
+  const issues = useIssues(entityRef);
+  // Shown at once, before the issues.changed push reloads the list.
+  const [opened, setOpened] = useState<Map<string, AlertIssue[]>>(new Map());
+  const issuesByAlert = useMemo(() => {
+    if (opened.size === 0) return issues.byAlert;
+    const merged = new Map(issues.byAlert);
+    for (const [id, list] of opened) {
+      merged.set(id, [...(merged.get(id) ?? []), ...list]);
+    }
+    return merged;
+  }, [issues.byAlert, opened]);
 
   const autoLoad = (items?.length ?? 0) < AUTO_LOAD_LIMIT;
   const onEndReached = useCallback(() => {
@@ -77,11 +93,16 @@ export function AlertFeedCard({ entityRef }: { entityRef: string }) {
         {hasMore ? ` among the ${items?.length ?? 0} newest` : ''}.
       </Typography>
     ) : (
-      <Typography variant="body2" color="text.secondary">
-        No alerts for this project. Alerts appear here when the Azure Monitor
-        action group posts to{' '}
-        <code>/api/sre-control-center/webhooks/azure-monitor</code>.
-      </Typography>
+      <EmptyState
+        missing="data"
+        title="No alerts for this project"
+        description={
+          <>
+            Alerts appear here when the Azure Monitor action group posts to{' '}
+            <code>/api/sre-control-center/webhooks/azure-monitor</code>.
+          </>
+        }
+      />
     );
   } else {
     content = (
@@ -90,6 +111,7 @@ export function AlertFeedCard({ entityRef }: { entityRef: string }) {
         onOpen={drawer.open}
         onChanged={feed.showChanged}
         onEndReached={onEndReached}
+        issuesByAlert={issuesByAlert}
       />
     );
   }
@@ -144,6 +166,15 @@ export function AlertFeedCard({ entityRef }: { entityRef: string }) {
         alert={drawer.selected}
         onClose={drawer.close}
         onChanged={feed.showChanged}
+        issues={
+          drawer.selected ? issuesByAlert.get(drawer.selected.id) : undefined
+        }
+        onIssueOpened={issue => {
+          const id = drawer.selected?.id;
+          if (!id) return;
+          setOpened(current => new Map(current).set(id, [issue]));
+          issues.reload();
+        }}
       />
     </InfoCard>
   );

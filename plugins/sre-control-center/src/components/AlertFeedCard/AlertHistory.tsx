@@ -16,10 +16,23 @@ const verb: Record<AlertEvent['type'], string> = {
   closed: 'Closed',
   reopened: 'Reopened',
   routed: 'Routed to its System',
+  escalation: 'On-call page',
 };
+
+/** "Level 2 phone to user:default/guest: no answer". */
+function describePage(details: Record<string, unknown>): string {
+  const level = Number(details.level ?? 0) + 1;
+  const outcome = String(details.outcome ?? '').replace('_', ' ');
+  return `On-call level ${level} ${String(details.channel)} to ${String(
+    details.target,
+  )}: ${outcome}`;
+}
 
 /** "Acknowledged by user:default/alex.sre", or the verb alone. */
 export function describeEvent(event: AlertEvent): string {
+  if (event.type === 'escalation' && event.details) {
+    return describePage(event.details);
+  }
   return event.actor
     ? `${verb[event.type]} by ${event.actor}`
     : verb[event.type];

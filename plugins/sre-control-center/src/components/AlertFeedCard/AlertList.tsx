@@ -1,4 +1,7 @@
-import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
+import type {
+  Alert,
+  AlertIssue,
+} from '@sre-control-center/plugin-sre-control-center-common';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
@@ -16,6 +19,8 @@ import {
   areEqual,
   type ListChildComponentProps,
 } from 'react-window';
+import { issuesOf } from '../../hooks/useIssues';
+import { IssueChips } from '../GithubIssuesCard/IssueChips';
 import { AlertActions } from './AlertActions';
 import { resourceName, severityColor } from './alertView';
 
@@ -47,7 +52,10 @@ interface RowData {
   alerts: Alert[];
   onOpen: (id: string) => void;
   onChanged: (alert: Alert) => void;
+  issuesByAlert?: Map<string, AlertIssue[]>;
 }
+
+const NO_ISSUES: AlertIssue[] = [];
 
 /**
  * One alert. Memoized on the alert object: a push that changes one alert
@@ -59,8 +67,9 @@ const AlertRow = memo(function AlertRowView(props: {
   style: CSSProperties;
   onOpen: (id: string) => void;
   onChanged: (alert: Alert) => void;
+  issues: AlertIssue[];
 }) {
-  const { alert, index, style, onOpen, onChanged } = props;
+  const { alert, index, style, onOpen, onChanged, issues } = props;
   return (
     // A click anywhere on the row is a pointer shortcut; the keyboard path
     // is the rule name, a button. Clicks on the action buttons act, not open.
@@ -91,6 +100,7 @@ const AlertRow = memo(function AlertRowView(props: {
         >
           {alert.name}
         </Link>
+        <IssueChips issues={issues} />
       </div>
       <div role="cell" title={alert.targetResourceId ?? undefined}>
         {alert.targetResourceId ? resourceName(alert.targetResourceId) : '—'}
@@ -117,10 +127,21 @@ const Row = memo(function RowView({
       style={style}
       onOpen={data.onOpen}
       onChanged={data.onChanged}
+      issues={issuesFor(data.alerts[index], data.issuesByAlert)}
     />
   );
 },
 areEqual);
+
+/** The alert's issues; the same empty array when it has none, so memoized rows stay put. */
+function issuesFor(
+  alert: Alert,
+  byAlert: Map<string, AlertIssue[]> | undefined,
+): AlertIssue[] {
+  const listed = byAlert?.get(alert.id);
+  if (!listed && !alert.issues?.length) return NO_ISSUES;
+  return issuesOf(alert.issues, listed);
+}
 
 const RowGroup = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(
   function RowGroupView(props, ref) {
@@ -140,11 +161,13 @@ export function AlertList(props: {
   onOpen: (id: string) => void;
   onChanged: (alert: Alert) => void;
   onEndReached: () => void;
+  /** Issues of each alert from the System's issue list (live), besides `alert.issues`. */
+  issuesByAlert?: Map<string, AlertIssue[]>;
 }) {
-  const { alerts, onOpen, onChanged, onEndReached } = props;
+  const { alerts, onOpen, onChanged, onEndReached, issuesByAlert } = props;
   const itemData = useMemo<RowData>(
-    () => ({ alerts, onOpen, onChanged }),
-    [alerts, onOpen, onChanged],
+    () => ({ alerts, onOpen, onChanged, issuesByAlert }),
+    [alerts, onOpen, onChanged, issuesByAlert],
   );
   const [lastVisible, setLastVisible] = useState(-1);
   const nearEnd =

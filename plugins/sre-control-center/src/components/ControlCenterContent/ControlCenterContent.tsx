@@ -2,10 +2,12 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@mui/material/Grid';
 import { AlertFeedCard } from '../AlertFeedCard';
-import { AzureStackCard } from '../AzureStackCard';
 import { CostCard } from '../CostCard';
+import { GithubIssuesCard } from '../GithubIssuesCard';
 import { MaintenanceBanner } from '../MaintenanceBanner';
+import { OnCallCard } from '../OnCallCard';
 import { RunbooksCard } from '../RunbooksCard';
+import { EntityStackCard } from '../StackCard';
 import { TimelineCard } from '../TimelineCard';
 
 /** The "Control Center" tab of a System (project) entity page. */
@@ -20,14 +22,21 @@ export function ControlCenterContent() {
           systemName={entity.metadata.title ?? entity.metadata.name}
         />
       </Grid>
-      <Grid item xs={12} md={5} lg={4}>
-        <AzureStackCard entity={entity} />
+      {/* The stack's table needs the width: side by side only on wide screens. */}
+      <Grid item xs={12} xl={7}>
+        <EntityStackCard entity={entity} />
       </Grid>
-      <Grid item xs={12} md={7} lg={8}>
+      <Grid item xs={12} xl={5}>
         <CostCard entityRef={entityRef} />
       </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} lg={8}>
         <AlertFeedCard entityRef={entityRef} />
+      </Grid>
+      <Grid item xs={12} lg={4}>
+        <OnCallCard entityRef={entityRef} />
+      </Grid>
+      <Grid item xs={12}>
+        <GithubIssuesCard entityRef={entityRef} />
       </Grid>
       <Grid item xs={12}>
         <RunbooksCard entityRef={entityRef} />

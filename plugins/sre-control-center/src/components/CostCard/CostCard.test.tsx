@@ -25,6 +25,10 @@ describe('CostCard', () => {
     expect(screen.getByText('100 %: not reached')).toBeInTheDocument();
     expect(screen.getByText('Azure App Service')).toBeInTheDocument();
     expect(screen.getByText('asp-mindful-moments-dev')).toBeInTheDocument();
+    // The month as a chart, labelled in the budget's currency.
+    expect(screen.getByRole('figure')).toHaveAccessibleName(
+      /^Cost this month in EUR: .*101.50.* so far, forecast .*131.20.*, budget .*120.00/,
+    );
   });
 
   it('warns when the figures are stale', async () => {

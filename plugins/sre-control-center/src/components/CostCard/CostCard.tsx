@@ -1,13 +1,14 @@
 import {
   InfoCard,
   Progress,
+  EmptyState,
   ResponseErrorPanel,
+  WarningPanel,
 } from '@backstage/core-components';
 import type {
   BudgetThreshold,
   CostSummary,
 } from '@sre-control-center/plugin-sre-control-center-common';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Grid from '@mui/material/Grid';
@@ -18,6 +19,7 @@ import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useCosts } from '../../hooks/useCosts';
+import { CostChart } from './CostChart';
 
 const TOP = 5;
 
@@ -67,7 +69,7 @@ function Summary({ costs }: { costs: CostSummary }) {
     : 'success';
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12}>
         <Typography variant="overline">Month to date</Typography>
         <Typography variant="h4">
           {money(costs.monthToDate, currency)}
@@ -112,14 +114,17 @@ function Summary({ costs }: { costs: CostSummary }) {
           </Typography>
         )}
       </Grid>
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12}>
+        <CostChart summary={costs} />
+      </Grid>
+      <Grid item xs={12} sm={6}>
         <Breakdown
           title="By service"
           rows={costs.byService}
           currency={currency}
         />
       </Grid>
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12} sm={6}>
         <Breakdown
           title="By resource"
           rows={costs.byResource}
@@ -130,7 +135,11 @@ function Summary({ costs }: { costs: CostSummary }) {
   );
 }
 
-/** This month's cost against the budget, by service and resource. */
+/**
+ * This month's cost against the budget: the figures, the month drawn as a
+ * chart (cumulative actual, forecast, budget and 80 % lines), by service and
+ * resource.
+ */
 export function CostCard({ entityRef }: { entityRef: string }) {
   const { value, loading, error } = useCosts(entityRef);
   let content;
@@ -140,19 +149,28 @@ export function CostCard({ entityRef }: { entityRef: string }) {
     content = <ResponseErrorPanel error={error} />;
   } else if (!value) {
     content = (
-      <Typography variant="body2" color="text.secondary">
-        No cost figures yet. They are read from Azure Cost Management shortly
-        after the backend starts and every 30 minutes.
-      </Typography>
+      <EmptyState
+        missing="data"
+        title="No cost figures yet"
+        description="They are read from Azure Cost Management shortly after the backend starts and every 30 minutes."
+      />
     );
   } else {
     content = (
       <>
         {value.lastError && (
-          <Alert severity="warning" sx={{ mb: 2 }}>
-            Figures from {new Date(value.refreshedAt).toLocaleString()}; the
-            last refresh failed: {value.lastError}
-          </Alert>
+          <Box sx={{ mb: 2 }}>
+            <WarningPanel
+              severity="warning"
+              title="The figures may be out of date"
+              defaultExpanded
+            >
+              <Typography variant="body2">
+                Figures from {new Date(value.refreshedAt).toLocaleString()}; the
+                last refresh failed: {value.lastError}
+              </Typography>
+            </WarningPanel>
+          </Box>
         )}
         <Summary costs={value} />
       </>

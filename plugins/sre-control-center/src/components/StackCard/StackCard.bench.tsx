@@ -7,6 +7,7 @@
 // Run by bench/stack.js through jest only, like a test file: devDependencies are what it may use.
 // eslint-disable-next-line @backstage/no-undeclared-imports
 import { renderInTestApp } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { StackSnapshot } from '@sre-control-center/plugin-sre-control-center-common';
 import { readFileSync } from 'node:fs';
 import { StackCard } from './StackCard';
@@ -36,7 +37,9 @@ function Bare() {
 
 async function time(element: JSX.Element): Promise<number> {
   const started = performance.now();
-  const { unmount } = await renderInTestApp(element);
+  const { unmount } = await renderInTestApp(element, {
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
   const took = performance.now() - started;
   unmount();
   return took;

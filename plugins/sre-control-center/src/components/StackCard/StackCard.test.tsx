@@ -1,14 +1,28 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { StackCard } from './StackCard';
 import { stackSnapshot } from '../../__testUtils__';
 
+/** Resource names link to their catalog pages. */
+const render = (card: ReactElement) =>
+  renderInTestApp(card, {
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
+
 describe('StackCard', () => {
   it('shows each resource with its state chip, SKU, portal link and sparklines', async () => {
-    await renderInTestApp(<StackCard snapshot={stackSnapshot()} />);
-    const table = screen.getByRole('table', { name: 'Stack resources' });
+    await render(<StackCard snapshot={stackSnapshot()} />);
+    const table = screen.getByRole('table', { name: 'Provisioned resources' });
+    expect(
+      within(table).getByRole('link', { name: 'app-mindful-moments-dev' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/app-mindful-moments-dev',
+    );
     const app = within(table).getByRole('link', {
-      name: /^app-mindful-moments-dev/,
+      name: /^app-mindful-moments-dev in the Azure portal/,
     });
     expect(app).toHaveAttribute(
       'href',
@@ -42,8 +56,11 @@ describe('StackCard', () => {
   });
 
   it('says plainly which alert rules will not reach the Control Center', async () => {
-    await renderInTestApp(<StackCard snapshot={stackSnapshot()} />);
-    const wiring = screen.getByRole('alert', { name: 'Alert wiring' });
+    await render(<StackCard snapshot={stackSnapshot()} />);
+    const wiring = screen.getByRole('region', { name: 'Alert wiring' });
+    expect(within(wiring).getByRole('alert')).toHaveTextContent(
+      'Alerts that will not reach the Control Center',
+    );
     expect(wiring).toHaveTextContent(
       'Rule alert-storage-availability uses only ag-mindful-moments-email, which does not call the Control Center: alerts of this rule will not reach the Control Center.',
     );
@@ -56,7 +73,7 @@ describe('StackCard', () => {
   });
 
   it('puts the Terraform estimate next to the actual cost and forecast', async () => {
-    await renderInTestApp(<StackCard snapshot={stackSnapshot()} />);
+    await render(<StackCard snapshot={stackSnapshot()} />);
     const cost = screen.getByLabelText('Estimate and actual cost');
     expect(cost).toHaveTextContent(
       'Terraform estimate (prices of 2026-11-20)€71.90 / month',
@@ -69,7 +86,7 @@ describe('StackCard', () => {
   });
 
   it('shows last known values with their age and the error, and the role Azure wants', async () => {
-    await renderInTestApp(
+    await render(
       <StackCard
         snapshot={stackSnapshot({
           ageSeconds: 3 * 3600 + 300,
@@ -87,15 +104,15 @@ describe('StackCard', () => {
         })}
       />,
     );
-    const stale = screen.getByRole('alert', { name: 'Stale values' });
+    const stale = screen.getByRole('region', { name: 'Stale values' });
     expect(stale).toHaveTextContent(
-      'Last read from Azure 3 h 5 min ago: the values may be out of date.',
+      'Last read from Azure 3 h 5 min ago: the values may be out of date',
     );
     expect(stale).toHaveTextContent('Needs: Reader on the resource group.');
   });
 
   it('says the Terraform outputs were refused, with the error', async () => {
-    await renderInTestApp(
+    await render(
       <StackCard
         snapshot={stackSnapshot({
           terraformOutputs: {
@@ -110,23 +127,22 @@ describe('StackCard', () => {
       />,
     );
     expect(
-      screen.getByRole('alert', { name: 'Terraform outputs' }),
+      screen.getByRole('region', { name: 'Terraform outputs' }),
     ).toHaveTextContent(
       /from the last good read of 2026-12-01T09:00:00.000Z: outputs.json: outputs did not parse: not JSON/,
     );
   });
 
   it('says when there is no snapshot yet, and when reading it failed', async () => {
-    const { unmount } = await renderInTestApp(<StackCard />);
+    const { unmount } = await render(<StackCard />);
     expect(
-      screen.getByText('The stack has not been read from Azure yet.'),
+      screen.getByText('The stack has not been read from Azure yet'),
     ).toBeInTheDocument();
     unmount();
-    await renderInTestApp(
-      <StackCard error={new Error('503 Service Unavailable')} />,
-    );
+    await render(<StackCard error={new Error('503 Service Unavailable')} />);
+    expect(screen.getByText(/Could not read the stack/)).toBeInTheDocument();
     expect(
-      screen.getByText('Could not read the stack: 503 Service Unavailable'),
-    ).toBeInTheDocument();
+      screen.getAllByText(/503 Service Unavailable/).length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -1,8 +1,17 @@
-import { InfoCard, Link, Progress } from '@backstage/core-components';
+import {
+  EmptyState,
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { StackSnapshot } from '@sre-control-center/plugin-sre-control-center-common';
-import Alert from '@mui/material/Alert';
+import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -10,6 +19,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import { formatMetric, Sparkline } from './Sparkline';
 import { StackCostLine } from './StackCostLine';
 import { ageText, isStale } from './stackFormat';
@@ -22,48 +32,66 @@ export interface StackCardProps {
   loading?: boolean;
   /** Reading the snapshot from the backend failed (not Azure: that is in snapshot.problems). */
   error?: Error;
+  /** Shown above the snapshot, whether there is one or not (where the stack lives). */
+  summary?: ReactNode;
+  /** Shown instead of the resources while there is no snapshot (the catalog's view of them). */
+  fallback?: ReactNode;
 }
 
 function Problems({ snapshot }: { snapshot: StackSnapshot }) {
   const { problems, terraformOutputs } = snapshot;
   const stale = isStale(snapshot);
   return (
-    <Stack spacing={1}>
+    <>
       {terraformOutputs.status === 'error' && (
-        <Alert severity="error" aria-label="Terraform outputs">
-          Terraform outputs were refused
-          {terraformOutputs.checkedAt
-            ? ` (checked ${terraformOutputs.checkedAt})`
-            : ''}
-          ; the resources below are from the last good read
-          {terraformOutputs.readAt
-            ? ` of ${terraformOutputs.readAt}`
-            : ''}: {terraformOutputs.error}
-        </Alert>
+        <section aria-label="Terraform outputs">
+          <WarningPanel
+            severity="error"
+            title="Terraform outputs were refused"
+            defaultExpanded
+          >
+            <Typography variant="body2">
+              {terraformOutputs.checkedAt
+                ? `Checked ${terraformOutputs.checkedAt}; the`
+                : 'The'}{' '}
+              resources below are from the last good read
+              {terraformOutputs.readAt
+                ? ` of ${terraformOutputs.readAt}`
+                : ''}: {terraformOutputs.error}
+            </Typography>
+          </WarningPanel>
+        </section>
       )}
       {(problems.length > 0 || stale) && (
-        <Alert severity="warning" aria-label="Stale values">
-          {stale
-            ? `Last read from Azure ${ageText(
-                snapshot.ageSeconds,
-              )}: the values may be out of date.`
-            : 'Some values are the last known ones:'}
-          <Box component="ul" sx={{ m: 0, pl: 2 }}>
-            {problems.map(p => (
-              <li key={`${p.source}:${p.target}:${p.code}`}>
-                {p.message}
-                {p.requiredRole && (
-                  <>
-                    {' '}
-                    <strong>Needs: {p.requiredRole}.</strong>
-                  </>
-                )}
-              </li>
-            ))}
-          </Box>
-        </Alert>
+        <section aria-label="Stale values">
+          <WarningPanel
+            severity="warning"
+            title={
+              stale
+                ? `Last read from Azure ${ageText(
+                    snapshot.ageSeconds,
+                  )}: the values may be out of date`
+                : 'Some values are the last known ones'
+            }
+            defaultExpanded
+          >
+            <Box component="ul" sx={{ m: 0, pl: 2 }}>
+              {problems.map(p => (
+                <li key={`${p.source}:${p.target}:${p.code}`}>
+                  {p.message}
+                  {p.requiredRole && (
+                    <>
+                      {' '}
+                      <strong>Needs: {p.requiredRole}.</strong>
+                    </>
+                  )}
+                </li>
+              ))}
+            </Box>
+          </WarningPanel>
+        </section>
       )}
-    </Stack>
+    </>
   );
 }
 
@@ -77,7 +105,7 @@ function Resources({ snapshot }: { snapshot: StackSnapshot }) {
     );
   }
   return (
-    <Table size="small" aria-label="Stack resources">
+    <Table size="small" aria-label="Provisioned resources">
       <TableHead>
         <TableRow>
           <TableCell>Resource</TableCell>
@@ -90,12 +118,24 @@ function Resources({ snapshot }: { snapshot: StackSnapshot }) {
         {snapshot.resources.map(resource => (
           <TableRow key={resource.entityRef}>
             <TableCell>
-              {resource.portalUrl ? (
-                <Link to={resource.portalUrl} target="_blank" rel="noopener">
-                  {resource.name}
-                </Link>
-              ) : (
-                resource.name
+              <EntityRefLink
+                entityRef={resource.entityRef}
+                defaultKind="resource"
+              >
+                {resource.name}
+              </EntityRefLink>
+              {resource.portalUrl && (
+                <IconButton
+                  component={Link}
+                  to={resource.portalUrl}
+                  target="_blank"
+                  rel="noopener"
+                  size="small"
+                  aria-label={`${resource.name} in the Azure portal`}
+                  title="Open in the Azure portal"
+                >
+                  <OpenInNewIcon fontSize="inherit" />
+                </IconButton>
               )}
               <Typography
                 variant="caption"
@@ -191,19 +231,34 @@ function AlertRules({ snapshot }: { snapshot: StackSnapshot }) {
  * Center, the Terraform estimate next to the actual cost. Presentational:
  * everything comes in as props; old values are shown with their age and why.
  */
-export function StackCard({ snapshot, loading, error }: StackCardProps) {
+export function StackCard({
+  snapshot,
+  loading,
+  error,
+  summary,
+  fallback,
+}: StackCardProps) {
   let content: JSX.Element;
   if (error && !snapshot) {
     content = (
-      <Alert severity="error">Could not read the stack: {error.message}</Alert>
+      <>
+        <ResponseErrorPanel error={error} title="Could not read the stack" />
+        {fallback}
+      </>
     );
   } else if (!snapshot) {
     content = loading ? (
       <Progress />
     ) : (
-      <Typography variant="body2" color="text.secondary">
-        The stack has not been read from Azure yet.
-      </Typography>
+      <>
+        {fallback ?? (
+          <EmptyState
+            missing="data"
+            title="The stack has not been read from Azure yet"
+            description="The backend reads it shortly after it starts and every 2 minutes."
+          />
+        )}
+      </>
     );
   } else {
     content = (
@@ -220,5 +275,10 @@ export function StackCard({ snapshot, loading, error }: StackCardProps) {
       </Stack>
     );
   }
-  return <InfoCard title="Azure stack">{content}</InfoCard>;
+  return (
+    <InfoCard title="Azure stack">
+      {summary}
+      {content}
+    </InfoCard>
+  );
 }

@@ -1,6 +1,7 @@
 import {
   InfoCard,
   Progress,
+  EmptyState,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import type { TimelineEntry } from '@sre-control-center/plugin-sre-control-center-common';
@@ -27,6 +28,7 @@ const kindColor: Record<TimelineEntry['kind'], ChipColor> = {
   issue: 'secondary',
   maintenance: 'primary',
   deployment: 'success',
+  escalation: 'error',
   other: 'default',
 };
 
@@ -98,10 +100,11 @@ export function TimelineCard({ entityRef }: { entityRef: string }) {
     content = <ResponseErrorPanel error={error} />;
   } else if (!entries || entries.length === 0) {
     content = (
-      <Typography variant="body2" color="text.secondary">
-        Nothing has happened yet: alerts, runbook runs and issues of this
-        project appear here.
-      </Typography>
+      <EmptyState
+        missing="data"
+        title="Nothing has happened yet"
+        description="Alerts, runbook runs, deployments and issues of this project appear here."
+      />
     );
   } else {
     content = (

@@ -1,0 +1,49 @@
+import {
+  FAKE_BACKEND_URL,
+  clientAnswering,
+  failedDelivery,
+  stackSnapshot,
+} from '../__testUtils__';
+
+describe('SreControlCenterClient', () => {
+  const entityRef = 'system:default/mindful-moments';
+
+  it('reads the stack snapshot, and undefined while there is none (404)', async () => {
+    const snapshot = stackSnapshot();
+    const ok = clientAnswering(200, snapshot);
+    await expect(ok.client.getStack(entityRef)).resolves.toEqual(snapshot);
+    expect(ok.calls[0].url).toBe(
+      `${FAKE_BACKEND_URL}/stack?entityRef=system%3Adefault%2Fmindful-moments`,
+    );
+    const none = clientAnswering(404, {
+      error: { name: 'NotFoundError', message: 'No stack snapshot yet' },
+    });
+    await expect(none.client.getStack(entityRef)).resolves.toBeUndefined();
+    const down = clientAnswering(503, {
+      error: { name: 'ServiceUnavailableError', message: 'down' },
+    });
+    await expect(down.client.getStack(entityRef)).rejects.toThrow();
+  });
+
+  it("calls the operators' routes with -common's request shapes", async () => {
+    const { client, calls } = clientAnswering(200, {
+      items: [],
+      nextCursor: null,
+    });
+    await client.listUnroutedAlerts({ limit: 200 });
+    await client.listDeliveries({ status: 'pending', limit: 50 });
+    await client.listDeliveries();
+    const retry = clientAnswering(200, failedDelivery);
+    await expect(retry.client.retryDelivery('42')).resolves.toEqual(
+      failedDelivery,
+    );
+    expect([...calls, ...retry.calls].map(c => `${c.method} ${c.url}`)).toEqual(
+      [
+        `GET ${FAKE_BACKEND_URL}/alerts?unrouted=true&limit=200`,
+        `GET ${FAKE_BACKEND_URL}/deliveries?status=pending&limit=50`,
+        `GET ${FAKE_BACKEND_URL}/deliveries?`,
+        `POST ${FAKE_BACKEND_URL}/deliveries/42/retry`,
+      ],
+    );
+  });
+});

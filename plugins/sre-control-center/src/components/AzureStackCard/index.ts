@@ -1,1 +1,0 @@
-export { AzureStackCard, parseResourceGroupId } from './AzureStackCard';

@@ -1,0 +1,3 @@
+export { GithubIssuesCard } from './GithubIssuesCard';
+export { IssueChips } from './IssueChips';
+export { OpenIssueButton } from './OpenIssueButton';

@@ -1,0 +1,1 @@
+export { OnCallCard } from './OnCallCard';
