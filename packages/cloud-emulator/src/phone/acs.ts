@@ -113,26 +113,21 @@ export function acsRouter(ctx: EmulatorContext): express.Router {
     const target = body.targets?.[0];
     const to: unknown = target?.phoneNumber?.value;
     if (typeof to !== 'string' || typeof body.callbackUri !== 'string') {
-      res
-        .status(400)
-        .json({
-          error: {
-            code: 'BadRequest',
-            message:
-              'targets[0].phoneNumber.value and callbackUri are required',
-          },
-        });
+      res.status(400).json({
+        error: {
+          code: 'BadRequest',
+          message: 'targets[0].phoneNumber.value and callbackUri are required',
+        },
+      });
       return;
     }
     if (!/^HMAC-SHA256 /.test(String(req.headers.authorization ?? ''))) {
-      res
-        .status(401)
-        .json({
-          error: {
-            code: 'Unauthorized',
-            message: 'HMAC-SHA256 authorization required',
-          },
-        });
+      res.status(401).json({
+        error: {
+          code: 'Unauthorized',
+          message: 'HMAC-SHA256 authorization required',
+        },
+      });
       return;
     }
     const call: EmulatedCall & { target: unknown } = {
@@ -183,11 +178,9 @@ export function acsRouter(ctx: EmulatorContext): express.Router {
     const [id, verb] = req.params.action.split(':');
     const call = calls.get(id);
     if (!call || call.state === 'ended') {
-      res
-        .status(404)
-        .json({
-          error: { code: '8522', message: 'Call not found or already ended' },
-        });
+      res.status(404).json({
+        error: { code: '8522', message: 'Call not found or already ended' },
+      });
       return;
     }
     if (verb === 'terminate') {
@@ -199,11 +192,9 @@ export function acsRouter(ctx: EmulatorContext): express.Router {
       return;
     }
     if (verb !== 'recognize') {
-      res
-        .status(400)
-        .json({
-          error: { code: 'BadRequest', message: `unsupported action ${verb}` },
-        });
+      res.status(400).json({
+        error: { code: 'BadRequest', message: `unsupported action ${verb}` },
+      });
       return;
     }
     const prompt = req.body?.playPrompts?.[0] ?? req.body?.playPrompt;

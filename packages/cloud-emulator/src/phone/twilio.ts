@@ -44,27 +44,23 @@ export function twilioRouter(ctx: EmulatorContext): express.Router {
         .toString('utf8')
         .split(':');
       if (!token || user !== req.params.sid) {
-        res
-          .status(401)
-          .json({
-            code: 20003,
-            message: 'Authenticate',
-            more_info: 'https://www.twilio.com/docs/errors/20003',
-            status: 401,
-          });
+        res.status(401).json({
+          code: 20003,
+          message: 'Authenticate',
+          more_info: 'https://www.twilio.com/docs/errors/20003',
+          status: 401,
+        });
         return;
       }
       const body = req.body as Record<string, string | string[]>;
       const to = String(body.To ?? '');
       const twiml = String(body.Twiml ?? '');
       if (!to || !twiml) {
-        res
-          .status(400)
-          .json({
-            code: 21201,
-            message: 'No called number (To) or TwiML given',
-            status: 400,
-          });
+        res.status(400).json({
+          code: 21201,
+          message: 'No called number (To) or TwiML given',
+          status: 400,
+        });
         return;
       }
       const sid = `CA${randomBytes(16).toString('hex')}`;
