@@ -30,7 +30,10 @@ test('/projects/new: fill in, preview, edit, create, land on the Control Center 
   if (await enter.isVisible()) await enter.click();
   await form.waitFor({ timeout: 60_000 });
   // Reachable from the sidebar.
-  await page.getByRole('link', { name: 'New project' }).first().waitFor();
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: 'New project', exact: true })
+    .waitFor();
 
   // The form refuses what the template would refuse, before sending anything.
   await page.getByRole('button', { name: 'Preview plan' }).click();

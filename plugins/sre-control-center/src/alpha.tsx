@@ -62,6 +62,13 @@ export const operationsPage = PageBlueprint.make({
 });
 
 /**
+ * Route of `/projects/new`; a page needs one to be a sidebar item.
+ *
+ * @alpha
+ */
+export const newProjectRouteRef = createRouteRef();
+
+/**
  * `/projects/new`: from a project's requirements to a planned GitHub project.
  *
  * @alpha
@@ -70,6 +77,7 @@ export const newProjectPage = PageBlueprint.make({
   name: 'new-project',
   params: {
     path: '/projects/new',
+    routeRef: newProjectRouteRef,
     title: 'New project',
     icon: <AddCircleOutlineIcon />,
     noHeader: true,
@@ -88,7 +96,10 @@ export default createFrontendPlugin({
   title: 'SRE Control Center',
   icon: <SpeedIcon />,
   info: { packageJson: () => import('../package.json') },
-  routes: { operations: operationsPageRouteRef },
+  routes: {
+    operations: operationsPageRouteRef,
+    newProject: newProjectRouteRef,
+  },
   extensions: [
     sreControlCenterApi,
     controlCenterEntityContent,
