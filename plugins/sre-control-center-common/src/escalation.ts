@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityRefSchema } from './schemas';
+import { entityQuerySchema, entityRefSchema } from './schemas';
 
 /**
  * On-call escalation: an alert that matches a System's policy pages the
@@ -7,7 +7,11 @@ import { entityRefSchema } from './schemas';
  * someone acknowledges it, it resolves, or a person stops the escalation.
  */
 
-/** Where an escalation is. Only `active` ones page anyone. */
+/**
+ * Where an escalation is. Only `active` ones page anyone.
+ *
+ * @public
+ */
 export type EscalationState =
   /** Paging: the next level is due at `nextStepAt`. */
   | 'active'
@@ -22,6 +26,7 @@ export type EscalationState =
   /** A maintenance window was active when the alert fired: nobody was paged. */
   | 'suppressed';
 
+/** @public */
 export const escalationStateSchema = z.enum([
   'active',
   'acknowledged',
@@ -31,9 +36,14 @@ export const escalationStateSchema = z.enum([
   'suppressed',
 ]);
 
+/** @public */
 export type EscalationChannel = 'notification' | 'phone';
 
-/** How one attempt turned out (phone attempts move along as the call does). */
+/**
+ * How one attempt turned out (phone attempts move along as the call does).
+ *
+ * @public
+ */
 export type EscalationAttemptOutcome =
   | 'notified'
   | 'calling'
@@ -45,7 +55,11 @@ export type EscalationAttemptOutcome =
   | 'busy'
   | 'failed';
 
-/** One page of one person on one channel. */
+/**
+ * One page of one person on one channel.
+ *
+ * @public
+ */
 export type EscalationAttempt = {
   id: string;
   escalationId: string;
@@ -64,7 +78,11 @@ export type EscalationAttempt = {
   updatedAt: string;
 };
 
-/** An escalation of one alert firing (`GET /escalations`). */
+/**
+ * An escalation of one alert firing (`GET /escalations`).
+ *
+ * @public
+ */
 export type Escalation = {
   id: string;
   alertId: string;
@@ -85,7 +103,11 @@ export type Escalation = {
   attempts: EscalationAttempt[];
 };
 
-/** Who is on call (`GET /oncall`): per schedule of the System's policies. */
+/**
+ * Who is on call (`GET /oncall`): per schedule of the System's policies.
+ *
+ * @public
+ */
 export type OnCallSchedule = {
   schedule: string;
   timeZone: string;
@@ -93,6 +115,7 @@ export type OnCallSchedule = {
   next: { user: string; from: string } | null;
 };
 
+/** @public */
 export type OnCallResponse = {
   entityRef: string;
   schedules: OnCallSchedule[];
@@ -100,37 +123,63 @@ export type OnCallResponse = {
   canStop: boolean;
 };
 
-/** Query of `GET /escalations`. */
+/**
+ * Query of `GET /escalations`.
+ *
+ * @public
+ */
 export const listEscalationsQuerySchema = z.strictObject({
   entityRef: entityRefSchema,
   state: escalationStateSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-/** Query of `GET /oncall`. */
-export const onCallQuerySchema = z.strictObject({
-  entityRef: entityRefSchema,
-});
+/**
+ * Query of `GET /oncall`.
+ *
+ * @public
+ */
+export const onCallQuerySchema = entityQuerySchema;
 
-/** Id of an escalation (`POST /escalations/:id/stop`). */
+/**
+ * Id of an escalation (`POST /escalations/:id/stop`).
+ *
+ * @public
+ */
 export const escalationIdSchema = z.uuid();
 
-/** Body of `POST /escalations/:id/stop`. */
+/**
+ * Body of `POST /escalations/:id/stop`.
+ *
+ * @public
+ */
 export const stopEscalationBodySchema = z.strictObject({
   reason: z.string().trim().min(1).max(500).optional(),
 });
 
-/** Pushed on the System's channel when one of its escalations changed. */
+/**
+ * Pushed on the System's channel when one of its escalations changed.
+ *
+ * @public
+ */
 export type EscalationSignal = {
   type: 'escalations.changed';
   entityRef: string;
   escalationId: string;
 };
 
-/** On a User: the E.164 number the on-call phone calls, e.g. +4915112345678. */
+/**
+ * On a User: the E.164 number the on-call phone calls, e.g. +4915112345678.
+ *
+ * @public
+ */
 export const ANNOTATION_PHONE = 'sre-control-center/phone';
 
-/** E.164: a plus, a country code that does not start with 0, at most 15 digits. */
+/**
+ * E.164: a plus, a country code that does not start with 0, at most 15 digits.
+ *
+ * @public
+ */
 export const e164Schema = z
   .string()
   .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +4915112345678');

@@ -1,18 +1,32 @@
 import { z } from 'zod';
-import { entityRefSchema } from './schemas';
+import { entityQuerySchema } from './schemas';
 
-/** Query of `GET /issues`. */
-export const listIssuesQuerySchema = z.strictObject({
-  entityRef: entityRefSchema,
-});
+/**
+ * Query of `GET /issues`.
+ *
+ * @public
+ */
+export const listIssuesQuerySchema = entityQuerySchema;
 
-/** Body of `POST /alerts/:id/issue` (nothing to choose: the alert says it all). */
+/**
+ * Body of `POST /alerts/:id/issue` (nothing to choose: the alert says it all).
+ *
+ * @public
+ */
 export const createIssueBodySchema = z.strictObject({});
 
-/** Who opened an issue, as the card shows it. */
+/**
+ * Who opened an issue, as the card shows it.
+ *
+ * @public
+ */
 export const issueOriginSchema = z.enum(['agent', 'portal', 'label', 'other']);
 
-/** How an issue was tied to an alert (docs/github.md, "Linking rule"). */
+/**
+ * How an issue was tied to an alert (docs/github.md, "Linking rule").
+ *
+ * @public
+ */
 export const issueLinkRuleSchema = z.enum([
   /** `<!-- sre-control-center:alert=<id> -->` in the body. */
   'marker',
@@ -22,7 +36,11 @@ export const issueLinkRuleSchema = z.enum([
   'rule-and-resource',
 ]);
 
-/** An issue as alerts carry it (`Alert.issues`). */
+/**
+ * An issue as alerts carry it (`Alert.issues`).
+ *
+ * @public
+ */
 export const alertIssueSchema = z.object({
   number: z.number().int().positive(),
   url: z.string(),
@@ -30,14 +48,22 @@ export const alertIssueSchema = z.object({
   title: z.string(),
 });
 
-/** A linked alert as an issue carries it. */
+/**
+ * A linked alert as an issue carries it.
+ *
+ * @public
+ */
 export const issueAlertSchema = z.object({
   id: z.string(),
   name: z.string(),
   rule: issueLinkRuleSchema,
 });
 
-/** One issue of a System's repository (`GET /issues`). */
+/**
+ * One issue of a System's repository (`GET /issues`).
+ *
+ * @public
+ */
 export const trackedIssueSchema = z.object({
   /** `owner/name`, lower-cased. */
   repository: z.string(),
@@ -57,7 +83,11 @@ export const trackedIssueSchema = z.object({
   alerts: z.array(issueAlertSchema),
 });
 
-/** Answer of `GET /issues?entityRef=`. */
+/**
+ * Answer of `GET /issues?entityRef=`.
+ *
+ * @public
+ */
 export const issueListSchema = z.object({
   entityRef: z.string(),
   /** The System's `github.com/project-slug`; null when it has none. */
@@ -72,28 +102,48 @@ export const issueListSchema = z.object({
   closedWindowDays: z.number().int(),
 });
 
-/** Answer of `POST /alerts/:id/issue`: 201 when it was opened now, 200 when it existed. */
+/**
+ * Answer of `POST /alerts/:id/issue`: 201 when it was opened now, 200 when it existed.
+ *
+ * @public
+ */
 export const createdIssueSchema = z.object({
   created: z.boolean(),
   issue: alertIssueSchema,
 });
 
+/** @public */
 export type ListIssuesQuery = z.infer<typeof listIssuesQuerySchema>;
+/** @public */
 export type IssueOrigin = z.infer<typeof issueOriginSchema>;
+/** @public */
 export type IssueLinkRule = z.infer<typeof issueLinkRuleSchema>;
+/** @public */
 export type AlertIssue = z.infer<typeof alertIssueSchema>;
+/** @public */
 export type IssueAlert = z.infer<typeof issueAlertSchema>;
+/** @public */
 export type TrackedIssue = z.infer<typeof trackedIssueSchema>;
+/** @public */
 export type IssueList = z.infer<typeof issueListSchema>;
+/** @public */
 export type CreatedIssue = z.infer<typeof createdIssueSchema>;
 
-/** Message on a project's signal channel when its GitHub issues (or their links) changed. */
+/**
+ * Message on a project's signal channel when its GitHub issues (or their links) changed.
+ *
+ * @public
+ */
 export type IssuesSignal = {
   type: 'issues.changed';
   entityRef: string;
 };
 
-/** The marker the portal writes and the SRE agent's template should carry. */
+/**
+ * The marker the portal writes and the SRE agent's template should carry.
+ *
+ * @public
+ */
 export function alertMarker(alertId: string): string {
   return `<!-- sre-control-center:alert=${alertId} -->`;
 }

@@ -7,11 +7,17 @@
  * `@sre-control-center/plugin-scaffolder-backend-module-sre-control-center`.
  */
 
-/** The scaffolder template behind `/projects/new`. */
+/**
+ * The scaffolder template behind `/projects/new`.
+ *
+ * @public
+ */
 export const NEW_PROJECT_TEMPLATE_REF = 'template:default/new-project';
 
+/** @public */
 export type PlanPriority = 'must-have' | 'nice-to-have';
 
+/** @public */
 export type PlanEpicKey =
   | 'infrastructure'
   | 'application'
@@ -21,7 +27,11 @@ export type PlanEpicKey =
   | 'on-call'
   | 'documentation';
 
-/** User edits made in the preview, applied on top of the rules. */
+/**
+ * User edits made in the preview, applied on top of the rules.
+ *
+ * @public
+ */
 export interface PlanEdits {
   /** Story ids to leave out of the plan. */
   remove?: string[];
@@ -31,6 +41,7 @@ export interface PlanEdits {
   sprint?: Record<string, number>;
 }
 
+/** @public */
 export interface ProjectRequirements {
   name: string;
   description?: string;
@@ -51,6 +62,7 @@ export interface ProjectRequirements {
   startDate?: string;
 }
 
+/** @public */
 export interface PlanStory {
   id: string;
   epic: PlanEpicKey;
@@ -71,6 +83,7 @@ export interface PlanStory {
   rule: string[];
 }
 
+/** @public */
 export interface PlanFeature {
   id: string;
   epic: PlanEpicKey;
@@ -79,6 +92,7 @@ export interface PlanFeature {
   storyIds: string[];
 }
 
+/** @public */
 export interface PlanEpic {
   id: PlanEpicKey;
   title: string;
@@ -86,6 +100,7 @@ export interface PlanEpic {
   features: PlanFeature[];
 }
 
+/** @public */
 export interface PlanSprint {
   number: number;
   weeks: number;
@@ -99,6 +114,7 @@ export interface PlanSprint {
   dueOn: string;
 }
 
+/** @public */
 export interface PlanBudget {
   amount: number;
   currency: 'EUR' | 'USD' | 'GBP';
@@ -106,12 +122,14 @@ export interface PlanBudget {
   source: string;
 }
 
+/** @public */
 export interface PlanCostLine {
   sku: string;
   service: string;
   monthly: number;
 }
 
+/** @public */
 export interface PlanCostCheck {
   currency: 'EUR';
   lines: PlanCostLine[];
@@ -120,6 +138,7 @@ export interface PlanCostCheck {
   overBudget: string[];
 }
 
+/** @public */
 export interface PlanWarning {
   code:
     | 'not-scheduled'
@@ -133,17 +152,20 @@ export interface PlanWarning {
   storyId?: string;
 }
 
+/** @public */
 export interface PlanLabelSpec {
   name: string;
   color: string;
   description: string;
 }
 
+/** @public */
 export interface PlannedFile {
   path: string;
   content: string;
 }
 
+/** @public */
 export interface ProjectPlan {
   version: 1;
   name: string;
