@@ -18,6 +18,7 @@
 'use strict';
 const os = require('node:os');
 const {
+  arg,
   startBackend,
   driveLoad,
   groupCpuSeconds,
@@ -30,13 +31,6 @@ const {
   openPluginDatabase,
   dropBenchDatabase,
 } = require('./databases');
-
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = process.argv[i + 1];
-  return typeof fallback === 'number' ? Number(value) : value;
-}
 
 const PORT = arg('port', 7208);
 const CONCURRENCY = arg('concurrency', 50);

@@ -15,13 +15,9 @@
  *   node bench/alert-to-screen.js [--alerts 50] [--gap 250] [--reuse]
  */
 'use strict';
+const { arg } = require('./lib');
 const { alertBody } = require('./payloads');
 const { openPortal, openControlCenter } = require('./portal-session');
-
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 
 function pct(sorted, p) {
   return sorted[

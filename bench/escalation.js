@@ -12,6 +12,7 @@
  *   node bench/escalation.js [--alerts 30]
  */
 'use strict';
+const { arg } = require('./lib');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -19,10 +20,6 @@ require(require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
   paths: [ROOT],
 }));
 
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 const backend = file =>
   require(path.join(ROOT, 'plugins/sre-control-center-backend/src', file));
 const resolveIn = name =>

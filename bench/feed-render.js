@@ -17,14 +17,9 @@
  *   node bench/feed-render.js [--alerts 10000] [--settle 65] [--reuse]
  */
 'use strict';
-const { driveLoad } = require('./lib');
+const { arg, driveLoad } = require('./lib');
 const { alertBody, alertId } = require('./payloads');
 const { openPortal, openControlCenter, apiGet } = require('./portal-session');
-
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 
 const N = arg('alerts', 10_000);
 const SETTLE_SECONDS = arg('settle', 65);

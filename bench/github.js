@@ -19,12 +19,8 @@ const ROOT = path.resolve(__dirname, '..');
 require(require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
   paths: [ROOT],
 }));
-const { startBackend } = require('./lib');
+const { arg, startBackend } = require('./lib');
 
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 const from = (pkg, file) => path.join(ROOT, pkg, file);
 const backendModule = file =>
   require(from('plugins/sre-control-center-backend', file));

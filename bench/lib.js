@@ -167,6 +167,17 @@ async function driveLoad({
   return { latencies, statuses, seconds, count: latencies.length };
 }
 
+/**
+ * `--name value` from the command line: a number when the fallback is one,
+ * otherwise the string; the fallback when absent.
+ */
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = process.argv[i + 1];
+  return typeof fallback === 'number' ? Number(value) : value;
+}
+
 const CLOCK_TICKS = 100; // sysconf(_SC_CLK_TCK) on Linux
 
 /**
@@ -238,6 +249,7 @@ function summarize(name, { latencies, statuses, seconds, count }) {
 
 module.exports = {
   ROOT,
+  arg,
   startBackend,
   driveLoad,
   cpuSeconds,

@@ -15,12 +15,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ROOT, startBackend } = require('./lib');
-
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
+const { arg, ROOT, startBackend } = require('./lib');
 
 const EMULATOR_PORT = arg('emulator-port', 7730);
 const PORT = arg('port', 7731);

@@ -14,12 +14,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { ROOT, startBackend, percentile } = require('./lib');
-
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
+const { arg, ROOT, startBackend, percentile } = require('./lib');
 
 const RUNS = arg('runs', 50);
 const PARALLEL = arg('parallel', 20);

@@ -10,6 +10,7 @@
  *   node bench/stack.js [--refreshes 20] [--views 2000] [--renders 50]
  */
 'use strict';
+const { arg } = require('./lib');
 const path = require('node:path');
 const os = require('node:os');
 
@@ -18,10 +19,6 @@ require(require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
   paths: [ROOT],
 }));
 
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
 const from = (pkg, file) => path.join(ROOT, pkg, file);
 const ms = ns => Number(ns) / 1e6;
 function stats(samples) {

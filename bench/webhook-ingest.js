@@ -23,7 +23,13 @@
  */
 'use strict';
 const os = require('node:os');
-const { startBackend, driveLoad, cpuSeconds, percentile } = require('./lib');
+const {
+  arg,
+  startBackend,
+  driveLoad,
+  cpuSeconds,
+  percentile,
+} = require('./lib');
 const { alertBody } = require('./payloads');
 const {
   benchDatabases,
@@ -37,13 +43,6 @@ const {
   ensureAlertmanager,
   startAlertmanager,
 } = require('./references');
-
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = process.argv[i + 1];
-  return typeof fallback === 'number' ? Number(value) : value;
-}
 
 const TOKEN = 'bench-webhook-token-0123456789';
 const BASE_PORT = arg('port', 7207);

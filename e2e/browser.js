@@ -33,4 +33,24 @@ async function screenshot(page, name) {
   return file;
 }
 
-module.exports = { launchBrowser, screenshot };
+/**
+ * Opens `path` of the portal in a new page, signing in as guest when the
+ * sign-in card shows (the dev bundle's first load can take a while), and
+ * resolves once `ready(page)` (a locator) is visible. `page.errors` collects
+ * uncaught page errors.
+ */
+async function openSignedIn(context, path, ready) {
+  const appUrl = process.env.E2E_APP_URL || 'http://localhost:3000';
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', err => page.errors.push(err.message));
+  await page.goto(`${appUrl}${path}`);
+  const enter = page.getByRole('button', { name: /enter/i });
+  const target = ready(page);
+  await enter.or(target).first().waitFor({ timeout: 120_000 });
+  if (await enter.isVisible()) await enter.click();
+  await target.waitFor({ timeout: 60_000 });
+  return page;
+}
+
+module.exports = { launchBrowser, screenshot, openSignedIn };

@@ -59,6 +59,7 @@ async function main() {
           E2E_BACKEND_URL: backendUrl,
           E2E_EMULATOR_URL: `http://127.0.0.1:${EMULATOR_PORT}`,
           E2E_STATIC_TOKEN: STATIC_TOKEN,
+          E2E_WEBHOOK_TOKEN: portal.webhookToken,
           CHROMIUM_PATH: CHROMIUM,
         },
       },

@@ -62,7 +62,7 @@ test('/projects/new: fill in, preview, edit, create, land on the Control Center 
     .waitFor({ timeout: 60_000 });
 
   // Edit: new points for the first story, remove the last one.
-  await page.getByLabel('Points of S1').click();
+  await page.locator('[aria-label="Points of S1"]').click();
   await page.getByRole('option', { name: '8' }).click();
   await page.getByText(/points 8: edited \(was 5\)/).waitFor();
   await page.getByRole('button', { name: 'Remove S6' }).click();

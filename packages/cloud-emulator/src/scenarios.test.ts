@@ -186,6 +186,36 @@ describe('scenarios', () => {
     ]);
   });
 
+  it('sre-agent-incident, fallback variant: the report names rule and resource only, then the agent closes it', async () => {
+    receiver = await startReceiver();
+    emulator = await startCloudEmulator({
+      githubWebhookUrl: receiver.url,
+      scenarioDelays: { agentAckAfterMs: 20 },
+    });
+    const result = (await emulator.runScenario('sre-agent-incident', {
+      rule: 'alert-http-5xx',
+      variant: 'fallback',
+      resolveAfterMs: null,
+      closeAfterMs: 50,
+    })) as { alertId: string; variant: string };
+    expect(result.variant).toBe('fallback');
+    await emulator.whenIdle();
+    const issue = emulator.state.github.repos[0].issues.at(-1)!;
+    expect(issue.user.login).toBe(SRE_AGENT_LOGIN);
+    expect(issue.body).toContain('## References');
+    expect(issue.body).toContain('alert-http-5xx');
+    expect(issue.body).toContain('/providers/Microsoft.Web/sites/');
+    expect(issue.body).not.toContain(result.alertId);
+    expect(issue.body).not.toContain('sre-control-center:alert=');
+    expect(issue.state).toBe('closed');
+    expect(receiver.received.map(r => r.headers['x-github-event'])).toEqual([
+      'issues',
+      'issue_comment',
+      'issue_comment',
+      'issues',
+    ]);
+  });
+
   it('is driven over HTTP through the control routes', async () => {
     emulator = await startCloudEmulator();
     const res = await fetch(

@@ -20,7 +20,9 @@ import { AzureResourceStates } from '../adapters/azure/AzureResourceStates';
 import { AzureRunbookActions } from '../adapters/azure/AzureRunbookActions';
 import { AzureStackMetrics } from '../adapters/azure/AzureStackMetrics';
 import { DEFAULT_PLAN_PRICES_EUR } from '../adapters/azure/planTiers';
+import { CatalogProjectPeople } from '../adapters/catalog/CatalogProjectPeople';
 import { CatalogProjectResolver } from '../adapters/catalog/CatalogProjectResolver';
+import { ProjectNotifications } from '../adapters/notifications/ProjectNotifications';
 import { CatalogStackInventory } from '../adapters/catalog/CatalogStackInventory';
 import { CatalogSystemRepositories } from '../adapters/catalog/CatalogSystemRepositories';
 import { FileCostEstimates } from '../adapters/files/FileCostEstimates';
@@ -101,18 +103,29 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     holder: instanceId,
   });
 
+  // What needs a person also goes to the notification bell: runs waiting
+  // for approval, failed runs, the budget at 80 % and 100 %.
+  const notifying = new ProjectNotifications({
+    inner: publisher,
+    notifications: deps.notifications,
+    people: new CatalogProjectPeople(deps.catalog, deps.auth),
+    costs: store.costs,
+    approvers: settings.approvals.approvers,
+    onError: error => logger.warn(`Notification not sent: ${error}`),
+  });
+
   const costRefresher = new CostRefresher({
     projects,
     source: new AzureCostSource(arm),
     store: store.costs,
-    publisher,
+    publisher: notifying,
   });
 
   // Runbooks: catalog, requests, decisions, execution, sweeps.
   const runbookCatalog = RunbookCatalog.fromConfig(settings.runbooks);
   const azureActions = new AzureRunbookActions(arm);
   const announcer = {
-    publisher,
+    publisher: notifying,
     mirror,
     onError: (error: unknown) =>
       logger.warn(`Runbook run update not pushed: ${error}`),

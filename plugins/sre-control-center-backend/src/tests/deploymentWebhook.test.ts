@@ -250,7 +250,7 @@ describe.each(databases.eachSupportedId())(
       expect(res.status).toBe(404);
     });
 
-    it('answers 401 without credentials and 403 for a wrong token, before reading the body', async () => {
+    it('answers 401 without credentials and for a wrong token, before reading the body', async () => {
       const none = await request(server).post(path).send(body());
       expect(none.status).toBe(401);
       expect(none.body.error.message).toMatch(/Missing Authorization: Bearer/);

@@ -257,11 +257,18 @@ describe.each(
     const statuses =
       provider === 'acs'
         ? [
-            (await request(server).post(`${BASE}/webhooks/acs?attempt=${unknown}`).send([])).status,
             (
               await request(server)
                 .post(`${BASE}/webhooks/acs?attempt=${unknown}`)
-                .set('authorization', 'Bearer eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2ln')
+                .send([])
+            ).status,
+            (
+              await request(server)
+                .post(`${BASE}/webhooks/acs?attempt=${unknown}`)
+                .set(
+                  'authorization',
+                  'Bearer eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2ln',
+                )
                 .send([])
             ).status,
           ]

@@ -19,6 +19,8 @@ import { githubIssueSchema, toIssueData } from './issuePayload';
 const MAX_PAGES = 10;
 /** Waits for a rate limit this short are taken; longer ones fail the sync until next time. */
 const MAX_RATE_LIMIT_WAIT_S = 60;
+/** Clients kept (one per installation token). */
+const MAX_CLIENTS = 50;
 
 /**
  * GitHub's issues REST API through octokit (throttling and retry plugins
@@ -40,6 +42,8 @@ export class OctokitIssueApi implements GithubIssueApi {
       options.retries,
     );
   }
+
+  private readonly clients = new Map<string, Octokit>();
 
   constructor(
     private readonly integrations: ScmIntegrations,
@@ -122,6 +126,12 @@ export class OctokitIssueApi implements GithubIssueApi {
     const { token } = await this.credentials.getCredentials({
       url: `https://${integration.config.host}/${repo.owner}/${repo.name}`,
     });
+    // One client per token, so the throttling plugin spaces all requests of
+    // an installation, not only those of one call. App tokens change hourly.
+    const key = `${integration.config.apiBaseUrl} ${token ?? ''}`;
+    const cached = this.clients.get(key);
+    if (cached) return cached;
+    if (this.clients.size >= MAX_CLIENTS) this.clients.clear();
     const octokit = new Octokit({
       auth: token,
       baseUrl: integration.config.apiBaseUrl,
@@ -153,6 +163,7 @@ export class OctokitIssueApi implements GithubIssueApi {
         },
       },
     });
+    this.clients.set(key, octokit);
     return octokit;
   }
 }

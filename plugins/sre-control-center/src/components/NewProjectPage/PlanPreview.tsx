@@ -57,7 +57,13 @@ function StoryRow(props: {
           variant="standard"
           value={story.points}
           disabled={disabled}
-          inputProps={{ 'aria-label': `Points of ${story.id}` }}
+          SelectProps={{
+            SelectDisplayProps: {
+              'aria-label': `Points of ${story.id}`,
+              // MUI names the select by its value otherwise.
+              'aria-labelledby': undefined,
+            } as object,
+          }}
           onChange={e =>
             onChange({
               kind: 'points',
@@ -80,7 +86,13 @@ function StoryRow(props: {
           variant="standard"
           value={story.sprint ?? ''}
           disabled={disabled}
-          inputProps={{ 'aria-label': `Sprint of ${story.id}` }}
+          SelectProps={{
+            SelectDisplayProps: {
+              'aria-label': `Sprint of ${story.id}`,
+              // MUI names the select by its value otherwise.
+              'aria-labelledby': undefined,
+            } as object,
+          }}
           onChange={e =>
             onChange({
               kind: 'sprint',
