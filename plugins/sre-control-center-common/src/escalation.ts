@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityRefSchema } from './schemas';
+import { entityQuerySchema, entityRefSchema } from './schemas';
 
 /**
  * On-call escalation: an alert that matches a System's policy pages the
@@ -139,9 +139,7 @@ export const listEscalationsQuerySchema = z.strictObject({
  *
  * @public
  */
-export const onCallQuerySchema = z.strictObject({
-  entityRef: entityRefSchema,
-});
+export const onCallQuerySchema = entityQuerySchema;
 
 /**
  * Id of an escalation (`POST /escalations/:id/stop`).

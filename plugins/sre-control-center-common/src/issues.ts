@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { entityRefSchema } from './schemas';
+import { entityQuerySchema } from './schemas';
 
 /**
  * Query of `GET /issues`.
  *
  * @public
  */
-export const listIssuesQuerySchema = z.strictObject({
-  entityRef: entityRefSchema,
-});
+export const listIssuesQuerySchema = entityQuerySchema;
 
 /**
  * Body of `POST /alerts/:id/issue` (nothing to choose: the alert says it all).
