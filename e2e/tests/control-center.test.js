@@ -1,7 +1,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launchBrowser, screenshot } = require('../browser');
+const { launchBrowser, screenshot, openSignedIn } = require('../browser');
 
 const appUrl = process.env.E2E_APP_URL || 'http://localhost:3000';
 let context;
@@ -66,14 +66,12 @@ test('the Mindful Moments System page has a working Control Center tab', async (
 
 test('an alert fired in Azure appears on the open page without a reload', async () => {
   const emulatorUrl = process.env.E2E_EMULATOR_URL || 'http://127.0.0.1:7010';
-  const page = await context.newPage();
-  await page.goto(
-    `${appUrl}/catalog/default/system/mindful-moments/control-center`,
+  const page = await openSignedIn(
+    context,
+    '/catalog/default/system/mindful-moments/control-center',
+    p => p.getByText('Alerts', { exact: true }).first(),
   );
-  const enter = page.getByRole('button', { name: /enter/i });
   const card = page.getByText('Alerts', { exact: true }).first();
-  await enter.or(card).first().waitFor({ timeout: 120_000 });
-  if (await enter.isVisible()) await enter.click();
   await page.getByText(/Live: updates are pushed/).waitFor({ timeout: 60_000 });
   // The feed is virtualized: only the rows in view are in the DOM, so the
   // number of alerts is read from the table's aria-rowcount (header + rows).

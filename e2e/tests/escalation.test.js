@@ -5,9 +5,8 @@
 // the guest, without a reload.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launchBrowser, screenshot } = require('../browser');
+const { launchBrowser, screenshot, openSignedIn } = require('../browser');
 
-const appUrl = process.env.E2E_APP_URL || 'http://localhost:3000';
 const emulatorUrl = process.env.E2E_EMULATOR_URL || 'http://127.0.0.1:7010';
 const GUEST_PHONE = '+4915100000001';
 let context;
@@ -34,16 +33,13 @@ async function scenario(name, params) {
 
 test('a Sev1 alert rings the on-call, who presses 1: the feed shows it acknowledged by them without a reload', async () => {
   await scenario('callee-presses-key', { number: GUEST_PHONE, key: '1' });
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', err => pageErrors.push(err.message));
-  await page.goto(
-    `${appUrl}/catalog/default/system/mindful-moments/control-center`,
+  const page = await openSignedIn(
+    context,
+    '/catalog/default/system/mindful-moments/control-center',
+    p => p.getByText('On call', { exact: true }).first(),
   );
-  const enter = page.getByRole('button', { name: /enter/i });
+  const pageErrors = page.errors;
   const card = page.getByText('On call', { exact: true }).first();
-  await enter.or(card).first().waitFor({ timeout: 120_000 });
-  if (await enter.isVisible()) await enter.click();
   const onCall = page.getByRole('list', { name: 'On call' });
   await onCall.getByText('guest', { exact: true }).waitFor({ timeout: 60_000 });
 

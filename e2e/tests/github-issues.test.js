@@ -1,9 +1,8 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launchBrowser, screenshot } = require('../browser');
+const { launchBrowser, screenshot, openSignedIn } = require('../browser');
 
-const appUrl = process.env.E2E_APP_URL || 'http://localhost:3000';
 const emulatorUrl = process.env.E2E_EMULATOR_URL || 'http://127.0.0.1:7010';
 let context;
 
@@ -26,14 +25,12 @@ async function scenario(name, params) {
 }
 
 async function openControlCenter() {
-  const page = await context.newPage();
-  await page.goto(
-    `${appUrl}/catalog/default/system/mindful-moments/control-center`,
+  const page = await openSignedIn(
+    context,
+    '/catalog/default/system/mindful-moments/control-center',
+    p => p.getByText('GitHub issues', { exact: true }).first(),
   );
-  const enter = page.getByRole('button', { name: /enter/i });
   const card = page.getByText('GitHub issues', { exact: true }).first();
-  await enter.or(card).first().waitFor({ timeout: 120_000 });
-  if (await enter.isVisible()) await enter.click();
   await page.getByText(/Live: updates are pushed/).waitFor({ timeout: 60_000 });
   return page;
 }

@@ -1,9 +1,8 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launchBrowser, screenshot } = require('../browser');
+const { launchBrowser, screenshot, openSignedIn } = require('../browser');
 
-const appUrl = process.env.E2E_APP_URL || 'http://localhost:3000';
 const emulatorUrl = process.env.E2E_EMULATOR_URL || 'http://127.0.0.1:7010';
 // packages/cloud-emulator/src/world/constants.ts
 const PLAN_URL =
@@ -30,16 +29,13 @@ async function planSku() {
 
 test('an alert-triggered scale waits for approval on the open page, and approving it scales the plan', async () => {
   assert.equal(await planSku(), 'B1', 'the plan must start on B1');
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', err => pageErrors.push(err.message));
-  await page.goto(
-    `${appUrl}/catalog/default/system/mindful-moments/control-center`,
+  const page = await openSignedIn(
+    context,
+    '/catalog/default/system/mindful-moments/control-center',
+    p => p.getByText('Runbooks and approvals', { exact: true }),
   );
-  const enter = page.getByRole('button', { name: /enter/i });
+  const pageErrors = page.errors;
   const card = page.getByText('Runbooks and approvals', { exact: true });
-  await enter.or(card).first().waitFor({ timeout: 120_000 });
-  if (await enter.isVisible()) await enter.click();
   await card.waitFor({ timeout: 60_000 });
   // The runbook list comes from app-config.yaml.
   const runbooks = page.getByRole('table', { name: 'Runbooks' });

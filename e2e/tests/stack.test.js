@@ -1,9 +1,8 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { launchBrowser, screenshot } = require('../browser');
+const { launchBrowser, screenshot, openSignedIn } = require('../browser');
 
-const appUrl = process.env.E2E_APP_URL || 'http://localhost:3000';
 let context;
 
 before(async () => {
@@ -15,16 +14,13 @@ after(async () => {
 });
 
 test('the stack card shows live resources with sparklines and the broken alert wiring, the cost card draws the month', async () => {
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', err => pageErrors.push(err.message));
-  await page.goto(
-    `${appUrl}/catalog/default/system/mindful-moments/control-center`,
+  const page = await openSignedIn(
+    context,
+    '/catalog/default/system/mindful-moments/control-center',
+    p => p.getByText('Azure stack').first(),
   );
-  const enter = page.getByRole('button', { name: /enter/i });
+  const pageErrors = page.errors;
   const title = page.getByText('Azure stack').first();
-  await enter.or(title).first().waitFor({ timeout: 120_000 });
-  if (await enter.isVisible()) await enter.click();
   await title.waitFor({ timeout: 60_000 });
 
   // The backend's first stack snapshot comes 15 s after start (then every
