@@ -62,12 +62,14 @@ test("the SRE agent's issue appears linked under its alert without a reload", as
 
 test('an issue opened from the drawer shows its chip', async () => {
   const page = await openControlCenter();
-  const fired = await scenario('high-cpu', { resolveAfterMs: null });
+  // A rule without a runbook: a pending scale request left behind would be
+  // in the way of the runbooks test.
+  const fired = await scenario('http-5xx', { resolveAfterMs: null });
   const alertId = fired.alertResourceId.toLowerCase();
   const row = page.locator(`[data-alert-id="${alertId}"]`);
   await row.waitFor({ timeout: 60_000 });
-  await row.getByRole('button', { name: 'alert-high-cpu' }).click();
-  const drawer = page.getByRole('dialog', { name: 'Alert alert-high-cpu' });
+  await row.getByRole('button', { name: 'alert-http-5xx' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Alert alert-http-5xx' });
   await drawer.waitFor();
   const open = drawer.getByRole('button', { name: 'Open issue' });
   await page.waitForFunction(

@@ -65,7 +65,7 @@ test('the operators page lists an unrouted alert and a delivery that failed, and
   });
 
   const page = await openSignedIn(context, '/sre-control-center', p =>
-    p.getByRole('heading', { name: 'Operations' }),
+    p.getByRole('heading', { name: 'Operations', exact: true }),
   );
   const unrouted = page.getByRole('table', { name: 'Unrouted alerts' });
   await unrouted.getByText(rule).waitFor({ timeout: 60_000 });
