@@ -1,5 +1,5 @@
 import type { Alert } from '@sre-control-center/plugin-sre-control-center-common';
-import { CoalescingAlertPublisher } from './CoalescingAlertPublisher';
+import { BackgroundAlertListener } from './BackgroundAlertListener';
 
 const alert = (id: string, version: number) =>
   ({ id, entityRef: 'system:default/a', version } as unknown as Alert);
@@ -20,10 +20,10 @@ function gatedPublisher() {
   };
 }
 
-describe('CoalescingAlertPublisher', () => {
+describe('BackgroundAlertListener', () => {
   it('returns before the message is published', async () => {
     const gated = gatedPublisher();
-    const coalescing = new CoalescingAlertPublisher(gated.publisher, fail);
+    const coalescing = new BackgroundAlertListener(gated.publisher, fail);
     await coalescing.alertsChanged([alert('a', 1)]);
     expect(gated.messages).toEqual([[alert('a', 1)]]);
     gated.release();
@@ -32,7 +32,7 @@ describe('CoalescingAlertPublisher', () => {
 
   it('merges what arrives while a message is on its way, newest version of each alert', async () => {
     const gated = gatedPublisher();
-    const coalescing = new CoalescingAlertPublisher(gated.publisher, fail);
+    const coalescing = new BackgroundAlertListener(gated.publisher, fail);
     await coalescing.alertsChanged([alert('a', 1)]);
     await coalescing.alertsChanged([alert('a', 2), alert('b', 1)]);
     await coalescing.alertsChanged([alert('b', 2)]);
@@ -48,7 +48,7 @@ describe('CoalescingAlertPublisher', () => {
   it('reports a failed message and goes on with the next', async () => {
     const errors: unknown[] = [];
     let calls = 0;
-    const coalescing = new CoalescingAlertPublisher(
+    const coalescing = new BackgroundAlertListener(
       {
         alertsChanged: async () => {
           calls++;

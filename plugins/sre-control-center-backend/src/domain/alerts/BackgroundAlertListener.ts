@@ -2,19 +2,22 @@ import type { Alert } from '@sre-control-center/plugin-sre-control-center-common
 import type { AlertChangeListener, AlertPublisher } from './ports';
 
 /**
- * Hands alert changes to the publisher in the background, so pushing to
- * browsers never holds up processing: a storm's batches are stored as fast
- * as the database takes them while the messages follow. What arrives while a
- * message is on its way is merged (the newest version of each alert wins), so
- * a storm becomes a few large messages instead of one per batch, and each
- * alert is published after every earlier version of it.
+ * Hands alert changes to a listener in the background, so that what the
+ * listener waits for (the events bus for browser pushes; Azure's maintenance
+ * rules and the phone for escalations) never holds up the inbox: a storm's
+ * batches are stored as fast as the database takes them while the listener
+ * follows. What arrives while the listener is busy is merged (the newest
+ * version of each alert wins), so a storm becomes a few large calls instead
+ * of one per batch, and each alert reaches the listener after every earlier
+ * version of it. Listeners whose work must not be missed catch up on their
+ * own schedule (the escalation sweep).
  */
-export class CoalescingAlertPublisher implements AlertChangeListener {
+export class BackgroundAlertListener implements AlertChangeListener {
   private pending = new Map<string, Alert>();
   private running: Promise<void> | undefined;
 
   constructor(
-    private readonly publisher: AlertPublisher,
+    private readonly listener: AlertPublisher,
     private readonly onError: (error: unknown) => void,
   ) {}
 
@@ -37,9 +40,10 @@ export class CoalescingAlertPublisher implements AlertChangeListener {
       const alerts = [...this.pending.values()];
       this.pending = new Map();
       try {
-        await this.publisher.alertsChanged(alerts);
+        await this.listener.alertsChanged(alerts);
       } catch (error) {
-        // The alerts are stored; browsers catch up with their next fetch.
+        // The alerts are stored; browsers catch up with their next fetch,
+        // escalations with the next sweep.
         this.onError(error);
       }
     }
