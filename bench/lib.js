@@ -97,6 +97,43 @@ async function startBackend({
 }
 
 /**
+ * Starts the cloud emulator (`yarn workspace @sre-control-center/cloud-emulator
+ * start`) on `port` in its own process group; resolves, once it answers its
+ * health route, a function that stops it (also called on exit).
+ */
+async function startEmulator(port) {
+  const child = spawn(
+    process.execPath,
+    [YARN, 'workspace', '@sre-control-center/cloud-emulator', 'start'],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: 'ignore',
+      env: { ...process.env, EMULATOR_PORT: String(port) },
+    },
+  );
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // gone already
+    }
+  };
+  process.on('exit', stop);
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/_emulator/health`)).ok)
+        return stop;
+    } catch {
+      // not yet
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  stop();
+  throw new Error('emulator did not start');
+}
+
+/**
  * Sends requests from `concurrency` workers until `total` are done or
  * `maxSeconds` pass (both bound the load). Returns latencies and statuses.
  */
@@ -250,6 +287,7 @@ function summarize(name, { latencies, statuses, seconds, count }) {
 module.exports = {
   ROOT,
   arg,
+  startEmulator,
   startBackend,
   driveLoad,
   cpuSeconds,

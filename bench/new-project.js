@@ -11,15 +11,13 @@
  *   node bench/new-project.js [--port 7731] [--emulator-port 7730]
  */
 'use strict';
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { arg, ROOT, startBackend } = require('./lib');
+const { arg, startBackend, startEmulator } = require('./lib');
 
 const EMULATOR_PORT = arg('emulator-port', 7730);
 const PORT = arg('port', 7731);
-const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
 const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
 const base = `http://127.0.0.1:${PORT}/api`;
 
@@ -59,36 +57,6 @@ const VALUES = {
     'Dark mode for the meditation player',
   ],
 };
-
-async function startEmulator() {
-  const child = spawn(
-    process.execPath,
-    [YARN, 'workspace', '@sre-control-center/cloud-emulator', 'start'],
-    {
-      cwd: ROOT,
-      detached: true,
-      stdio: 'ignore',
-      env: { ...process.env, EMULATOR_PORT: String(EMULATOR_PORT) },
-    },
-  );
-  const stop = () => {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // gone already
-    }
-  };
-  process.on('exit', stop);
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${emulatorUrl}/_emulator/health`)).ok) return stop;
-    } catch {
-      // not yet
-    }
-    await new Promise(r => setTimeout(r, 500));
-  }
-  throw new Error('emulator did not start');
-}
 
 async function call(method, url, token, body) {
   const res = await fetch(url, {
@@ -156,7 +124,7 @@ async function runTask(token) {
 }
 
 async function main() {
-  const stopEmulator = await startEmulator();
+  const stopEmulator = await startEmulator(EMULATOR_PORT);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sre-cc-bench-project-'));
   const backend = await startBackend({
     port: PORT,

@@ -10,17 +10,15 @@
  * approver) on ports 7720/7721.
  */
 'use strict';
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { arg, ROOT, startBackend, percentile } = require('./lib');
+const { arg, startBackend, percentile, startEmulator } = require('./lib');
 
 const RUNS = arg('runs', 50);
 const PARALLEL = arg('parallel', 20);
 const EMULATOR_PORT = arg('emulator-port', 7720);
 const PORT = arg('port', 7721);
-const YARN = path.join(ROOT, '.yarn', 'releases', 'yarn-4.13.0.cjs');
 const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
 const api = `http://127.0.0.1:${PORT}/api/sre-control-center`;
 const SYSTEM = 'system:default/mindful-moments';
@@ -34,36 +32,6 @@ const RUNBOOK = {
     },
   ],
 };
-
-async function startEmulator() {
-  const child = spawn(
-    process.execPath,
-    [YARN, 'workspace', '@sre-control-center/cloud-emulator', 'start'],
-    {
-      cwd: ROOT,
-      detached: true,
-      stdio: 'ignore',
-      env: { ...process.env, EMULATOR_PORT: String(EMULATOR_PORT) },
-    },
-  );
-  const stop = () => {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // gone already
-    }
-  };
-  process.on('exit', stop);
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${emulatorUrl}/_emulator/health`)).ok) return stop;
-    } catch {
-      // not yet
-    }
-    await new Promise(r => setTimeout(r, 500));
-  }
-  throw new Error('emulator did not start');
-}
 
 async function restarts() {
   const state = await (await fetch(`${emulatorUrl}/_emulator/state`)).json();
@@ -83,7 +51,7 @@ async function call(method, url, token, body) {
 }
 
 async function main() {
-  const stopEmulator = await startEmulator();
+  const stopEmulator = await startEmulator(EMULATOR_PORT);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sre-cc-bench-runs-'));
   const backend = await startBackend({
     port: PORT,
