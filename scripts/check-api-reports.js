@@ -9,7 +9,11 @@
  * order. So this generates the reports, compares them with the committed ones
  * as sets of lines, restores the committed file when only the order changed,
  * and fails naming the reports whose lines really changed (left updated on
- * disk, to commit).
+ * disk, to commit) with the lines that differ.
+ *
+ * API Extractor writes absolute paths into a report's warnings for files
+ * outside the package (another workspace package's sources); they are made
+ * relative to the repository, so a clone elsewhere (CI) writes the same.
  *
  *   node scripts/check-api-reports.js   (after `yarn tsc`)
  */
@@ -47,6 +51,27 @@ const sortedLines = text =>
     .sort()
     .join('\n');
 
+/** The lines only one side has, at most 20 of them, as `-` and `+`. */
+function lineDiff(old, text) {
+  const count = lines => {
+    const counts = new Map();
+    for (const line of lines.split('\n').map(l => l.trimEnd())) {
+      counts.set(line, (counts.get(line) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const a = count(old);
+  const b = count(text);
+  const out = [];
+  for (const [line, n] of a) {
+    if ((b.get(line) ?? 0) < n) out.push(`    - ${line}`);
+  }
+  for (const [line, n] of b) {
+    if ((a.get(line) ?? 0) < n) out.push(`    + ${line}`);
+  }
+  return out.slice(0, 20).join('\n');
+}
+
 const before = reports();
 const res = spawnSync(process.execPath, [YARN, 'build:api-reports:only'], {
   cwd: ROOT,
@@ -58,6 +83,14 @@ if (res.status !== 0) {
   process.exit(res.status ?? 1);
 }
 const after = reports();
+const rootPrefix = ROOT + path.sep;
+for (const [file, text] of after) {
+  const relative = text.split(rootPrefix).join('');
+  if (relative !== text) {
+    fs.writeFileSync(file, relative);
+    after.set(file, relative);
+  }
+}
 
 const changed = [];
 for (const [file, text] of after) {
@@ -65,7 +98,7 @@ for (const [file, text] of after) {
   if (old === undefined) {
     changed.push(`${path.relative(ROOT, file)} (new)`);
   } else if (sortedLines(old) !== sortedLines(text)) {
-    changed.push(path.relative(ROOT, file));
+    changed.push(`${path.relative(ROOT, file)}\n${lineDiff(old, text)}`);
   } else if (old !== text) {
     fs.writeFileSync(file, old); // the same API in another order
   }
