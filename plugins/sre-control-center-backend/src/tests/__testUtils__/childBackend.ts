@@ -5,6 +5,7 @@
  * several such processes share as replicas (src/tests/twoReplicas.test.ts).
  * Options come as JSON in SRE_CC_CHILD; prints `READY <port>` once it serves.
  */
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory from 'knex';
@@ -38,11 +39,11 @@ async function main() {
       catalogServiceMock.factory({
         entities: options.entities as never,
       }),
-      // The real scheduler would first run the inbox drain 5 s after start
-      // (its initialDelay); the mock runs every scheduled task at start.
-      mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
-      }),
+      // The real scheduler, as in production: the mock runs each task once at
+      // start and never again, so a batch the killed process had claimed
+      // (free again after its lease) would never be drained, and replicas
+      // would not share global tasks through the database's locks.
+      schedulerServiceFactory,
       mockServices.rootConfig.factory({
         data: {
           sreControlCenter: {
