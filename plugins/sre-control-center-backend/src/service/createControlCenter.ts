@@ -205,9 +205,9 @@ export async function createControlCenter(deps: ControlCenterDeps) {
     [
       new BackgroundAlertListener(publisher, passOnFailed),
       new RunbookTriggers(requests, runSweeper),
-      // Awaited: a key press ends its escalation in the caller's name before
-      // the acknowledgement it causes is seen here. Starting one reads Azure's
-      // maintenance rules inside the inbox's batch (see the issue-14 note).
+      // Ends are awaited (a key press ends its escalation in the caller's
+      // name); starts, which ask Azure about maintenance, run in the engine's
+      // own background, so a slow Azure never holds up the inbox.
       escalation.engine,
     ],
     passOnFailed,

@@ -90,6 +90,21 @@ describe.each(databases.eachSupportedId())(
       expect(audited).toHaveLength(1);
     });
 
+    it('says which alerts have an escalation, in parts of a few hundred', async () => {
+      await addAlert(knex, 'alertmanager:has-one');
+      await new DatabaseEscalationStore(knex).create(
+        escalation('alertmanager:has-one'),
+        audit('escalation.started'),
+      );
+      const asked = [
+        'alertmanager:has-one',
+        ...Array.from({ length: 1200 }, (_, i) => `alertmanager:none-${i}`),
+      ];
+      expect(
+        await new DatabaseEscalationStore(other).alertsWithEscalation(asked),
+      ).toEqual(new Set(['alertmanager:has-one']));
+    });
+
     it('leases each due step to one replica, and lets a dead holder’s lease run out', async () => {
       // Only this test's escalations are due.
       await knex('escalations').update({ state: 'stopped' });

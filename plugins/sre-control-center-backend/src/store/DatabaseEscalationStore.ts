@@ -13,6 +13,7 @@ import {
   type StoredAttempt,
 } from '../domain/escalation';
 import { auditRow } from './auditRow';
+import { chunked } from './chunked';
 import { toIso } from './time';
 
 type Row = Record<string, any>;
@@ -107,6 +108,17 @@ export class DatabaseEscalationStore implements EscalationStore {
   async byAlert(alertId: string) {
     const row = await this.db('escalations').where('alert_id', alertId).first();
     return row ? fromRow(row) : undefined;
+  }
+
+  async alertsWithEscalation(alertIds: string[]) {
+    const found = new Set<string>();
+    for (const part of chunked(alertIds, 500)) {
+      const rows: Array<{ alert_id: string }> = await this.db('escalations')
+        .whereIn('alert_id', part)
+        .select('alert_id');
+      for (const row of rows) found.add(row.alert_id);
+    }
+    return found;
   }
 
   async list(filter: {

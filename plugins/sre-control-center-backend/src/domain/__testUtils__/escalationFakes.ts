@@ -48,6 +48,15 @@ export class FakeEscalationStore implements EscalationStore {
     return e ? strip(e) : undefined;
   }
 
+  async alertsWithEscalation(alertIds: string[]) {
+    const ids = new Set(alertIds);
+    return new Set(
+      [...this.escalations.values()]
+        .map(e => e.alertId)
+        .filter(id => ids.has(id)),
+    );
+  }
+
   async list(filter: {
     entityRef: string;
     state?: EscalationRecord['state'];
@@ -210,5 +219,10 @@ export class FakeAlertBook {
   readonly alerts = new Map<string, Alert>();
   async get(id: string) {
     return this.alerts.get(id);
+  }
+  async firedSince(entityRef: string, since: Date) {
+    return [...this.alerts.values()]
+      .filter(a => a.entityRef === entityRef && new Date(a.firedAt) >= since)
+      .sort((a, b) => b.firedAt.localeCompare(a.firedAt));
   }
 }

@@ -53,6 +53,9 @@ function setup(
   options: {
     policy?: EscalationPolicy;
     maintenance?: boolean;
+    /** Replaces the maintenance check (one that hangs, one that counts). */
+    activeWindow?: (entityRef: string) => Promise<{ name: string } | undefined>;
+    maintenanceTimeoutMs?: number;
     store?: FakeEscalationStore;
     book?: FakeAlertBook;
     at?: string;
@@ -81,9 +84,12 @@ function setup(
     phone,
     people: { phoneOf: async user => phones[user] },
     maintenance: {
-      activeWindow: async () =>
-        options.maintenance ? { name: 'sre-cc-maintenance-1' } : undefined,
+      activeWindow:
+        options.activeWindow ??
+        (async () =>
+          options.maintenance ? { name: 'sre-cc-maintenance-1' } : undefined),
     },
+    maintenanceTimeoutMs: options.maintenanceTimeoutMs,
     acknowledger: {
       acknowledge: async (alertId, actor) => {
         acknowledged.push({ alertId, actor });
@@ -131,6 +137,81 @@ function setup(
 }
 
 describe('EscalationEngine', () => {
+  it('never makes the alert pipeline wait for the maintenance check, and pages when it does not answer', async () => {
+    const t = setup({
+      activeWindow: () => new Promise(() => {}), // Azure does not answer
+      maintenanceTimeoutMs: 50,
+    });
+    const alert = sampleAlert({ severity: 'Sev1' });
+    t.book.alerts.set(alert.id, alert);
+    const outcome = await Promise.race([
+      t.engine.alertsChanged([alert]).then(() => 'returned'),
+      new Promise(resolve => setTimeout(() => resolve('blocked'), 1_000)),
+    ]);
+    expect(outcome).toBe('returned');
+    await t.engine.settled();
+    expect(t.notified).toEqual([{ user: GUEST, level: 0 }]);
+    expect(String(t.errors[0])).toMatch(/longer than 50 ms; paging anyway/);
+  });
+
+  it('asks about maintenance once per System for a storm of firings', async () => {
+    let asked = 0;
+    const t = setup({
+      activeWindow: async () => {
+        asked += 1;
+        return undefined;
+      },
+    });
+    const storm = Array.from({ length: 50 }, (_, i) =>
+      sampleAlert({ id: `alertmanager:storm-${i}`, severity: 'Sev0' }),
+    );
+    for (const alert of storm) t.book.alerts.set(alert.id, alert);
+    await t.engine.alertsChanged(storm.slice(0, 25));
+    await t.engine.alertsChanged(storm.slice(25));
+    await t.engine.settled();
+    expect(t.store.escalations.size).toBe(50);
+    expect(asked).toBe(1);
+  });
+
+  it('pages nobody for a firing acknowledged right after it was heard of', async () => {
+    const t = setup();
+    const alert = sampleAlert({ severity: 'Sev1' });
+    t.book.alerts.set(alert.id, alert);
+    await t.engine.alertsChanged([alert]);
+    const acked: Alert = { ...alert, state: 'Acknowledged' };
+    t.book.alerts.set(alert.id, acked);
+    await t.engine.alertsChanged([acked]);
+    await t.engine.settled();
+    // Started in the background or not: its first step reads the alert.
+    expect(
+      [...t.store.escalations.values()].filter(e => e.state === 'active'),
+    ).toEqual([]);
+    expect(t.notified).toEqual([]);
+  });
+
+  it('starts, at the next sweep, the escalations of recent firings it never heard of', async () => {
+    const t = setup();
+    const missed = sampleAlert({
+      id: 'alertmanager:missed',
+      severity: 'Sev1',
+      firedAt: new Date(t.clock.now.getTime() - 2 * 60_000).toISOString(),
+    });
+    const old = sampleAlert({
+      id: 'alertmanager:old',
+      severity: 'Sev1',
+      firedAt: new Date(t.clock.now.getTime() - 20 * 60_000).toISOString(),
+    });
+    t.book.alerts.set(missed.id, missed);
+    t.book.alerts.set(old.id, old);
+    await t.engine.sweep();
+    expect([...t.store.escalations.values()].map(e => e.alertId)).toEqual([
+      missed.id,
+    ]);
+    expect(t.notified).toEqual([{ user: GUEST, level: 0 }]);
+    await t.engine.sweep();
+    expect(t.store.escalations.size).toBe(1);
+  });
+
   it('notifies the on-call at once, calls after 1 minute, then the next person after 3 more, then gives up', async () => {
     const t = setup();
     await t.fire();

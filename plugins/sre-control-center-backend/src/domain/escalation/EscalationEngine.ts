@@ -38,12 +38,22 @@ export const ENGINE_ACTOR = 'sre-control-center';
 /** How long a replica holds a due step: long enough to place a few calls. */
 export const STEP_LEASE_MS = 60_000;
 const SWEEP_BATCH = 20;
+/**
+ * How long a System's maintenance answer is reused: a storm of firings for
+ * one System asks Azure once, not once per alert. A window created in the
+ * Azure portal is seen within this time.
+ */
+export const MAINTENANCE_CACHE_MS = 30_000;
+/** Longer than this and the check counts as failed: page rather than wait. */
+export const MAINTENANCE_TIMEOUT_MS = 5_000;
+/** Firings the sweep looks back at for escalations that never started (a crash after the alert was stored). */
+export const CATCH_UP_MS = 15 * 60_000;
 
 export interface EscalationEngineOptions {
   policies: EscalationPolicy[];
   schedules: OnCallSchedule[];
   store: EscalationStore;
-  alerts: Pick<AlertRepository, 'get'>;
+  alerts: Pick<AlertRepository, 'get' | 'firedSince'>;
   notifier: EscalationNotifier;
   /** Undefined when no phone provider is configured: phone attempts fail, the next level follows. */
   phone?: PhoneCaller;
@@ -56,6 +66,8 @@ export interface EscalationEngineOptions {
   holder: string;
   /** The key that acknowledges on the phone (default 1). */
   ackKey: string;
+  /** Default {@link MAINTENANCE_TIMEOUT_MS}. */
+  maintenanceTimeoutMs?: number;
   now?: () => Date;
   onError?: (error: unknown) => void;
 }
@@ -75,6 +87,12 @@ export class EscalationEngine {
   private readonly policies: EscalationPolicy[];
   private readonly schedules: Map<string, OnCallSchedule>;
   private background: Promise<void> = Promise.resolve();
+  /** Firings heard of and not started yet, the newest version of each alert. */
+  private readonly toStart = new Map<string, Alert>();
+  private readonly maintenanceAnswers = new Map<
+    string,
+    { at: number; window: Promise<{ name: string } | undefined> }
+  >();
   /** Alerts being acknowledged by phone here, and by whom: the listener ends their escalation in that person's name. */
   private readonly acknowledging = new Map<string, string>();
 
@@ -98,19 +116,53 @@ export class EscalationEngine {
     return undefined;
   }
 
-  /** The alert listener: firings start escalations, acknowledgements and resolutions end them. */
+  /**
+   * The alert listener: firings start escalations, acknowledgements and
+   * resolutions end them. Ends are awaited (database only), so a key press
+   * ends its escalation in the caller's name before the call is answered.
+   * Starts run in the background: starting asks Azure about maintenance
+   * windows and pages people, and the alert pipeline waits for neither.
+   */
   async alertsChanged(alerts: Alert[]): Promise<void> {
-    let started = false;
+    let queued = false;
     for (const alert of alerts) {
       if (!alert.entityRef) continue;
       if (alert.state !== 'New' || alert.monitorCondition === 'Resolved') {
+        this.toStart.delete(alert.id);
         await this.endForAlert(alert);
-      } else if (await this.start(alert)) {
-        started = true;
+      } else if (this.policyFor(alert)) {
+        this.toStart.set(alert.id, alert);
+        queued = true;
       }
     }
-    // The first level goes out in the background: the alert pipeline does not wait for calls.
-    if (started) this.sweepSoon();
+    if (queued) this.startSoon();
+  }
+
+  /** Starts what was heard of, then runs the first levels, in the background. */
+  private startSoon(): void {
+    const run = this.background
+      .then(async () => {
+        if ((await this.startQueued()) > 0) await this.sweep();
+      })
+      .catch(error => this.options.onError?.(error));
+    this.background = run.then(() => undefined);
+  }
+
+  private async startQueued(): Promise<number> {
+    let started = 0;
+    while (this.toStart.size > 0) {
+      const alerts = [...this.toStart.values()];
+      this.toStart.clear();
+      for (const alert of alerts) {
+        try {
+          if (await this.start(alert)) started += 1;
+        } catch (error) {
+          // The sweep's catch-up starts it (CATCH_UP_MS).
+          this.options.onError?.(error);
+        }
+      }
+    }
+    return started;
   }
 
   /** Starts the alert's escalation; resolves whether this call created it. */
@@ -120,13 +172,7 @@ export class EscalationEngine {
     if (await this.options.store.byAlert(alert.id)) return false;
     const { policy, urgency } = match;
     const now = this.now();
-    const window = await this.options.maintenance
-      .activeWindow(alert.entityRef)
-      .catch(error => {
-        // Paging when unsure beats silence: a failed check does not suppress.
-        this.options.onError?.(error);
-        return undefined;
-      });
+    const window = await this.maintenanceWindow(alert.entityRef);
     const base = {
       alertId: alert.id,
       alertName: alert.name,
@@ -175,9 +221,81 @@ export class EscalationEngine {
     return created;
   }
 
+  /**
+   * The System's active maintenance window, if any: cached per System for
+   * {@link MAINTENANCE_CACHE_MS}; a check that fails or takes longer than
+   * {@link MAINTENANCE_TIMEOUT_MS} counts as none, because paging when
+   * unsure beats silence.
+   */
+  private maintenanceWindow(
+    entityRef: string,
+  ): Promise<{ name: string } | undefined> {
+    const at = this.now().getTime();
+    const cached = this.maintenanceAnswers.get(entityRef);
+    if (cached && at - cached.at < MAINTENANCE_CACHE_MS) return cached.window;
+    const limit = this.options.maintenanceTimeoutMs ?? MAINTENANCE_TIMEOUT_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `Maintenance check for ${entityRef} took longer than ${limit} ms; paging anyway`,
+            ),
+          ),
+        limit,
+      );
+    });
+    const window = Promise.race([
+      this.options.maintenance.activeWindow(entityRef),
+      timeout,
+    ])
+      .catch(error => {
+        this.options.onError?.(error);
+        return undefined;
+      })
+      .finally(() => clearTimeout(timer));
+    this.maintenanceAnswers.set(entityRef, { at, window });
+    return window;
+  }
+
+  /**
+   * Starts the escalations of recent firings that have none: the listener
+   * missed them (a crash right after the alert was stored, a failed start).
+   */
+  private async catchUp(): Promise<number> {
+    const since = new Date(this.now().getTime() - CATCH_UP_MS);
+    const systems = [...new Set(this.policies.map(p => p.entityRef))];
+    let started = 0;
+    for (const entityRef of systems) {
+      const candidates = (
+        await this.options.alerts.firedSince(entityRef, since)
+      ).filter(
+        a =>
+          a.state === 'New' &&
+          a.monitorCondition !== 'Resolved' &&
+          this.policyFor(a) &&
+          !this.toStart.has(a.id),
+      );
+      if (candidates.length === 0) continue;
+      const escalated = await this.options.store.alertsWithEscalation(
+        candidates.map(a => a.id),
+      );
+      for (const alert of candidates) {
+        if (escalated.has(alert.id)) continue;
+        try {
+          if (await this.start(alert)) started += 1;
+        } catch (error) {
+          this.options.onError?.(error);
+        }
+      }
+    }
+    return started;
+  }
+
   /** Runs every due step (the scheduled sweep; also right after a start or a failed call). */
   async sweep(): Promise<number> {
-    let done = 0;
+    let done = await this.catchUp();
     // A level nobody could be reached at makes the next one due at once: go
     // round again while steps were due (bounded, in case of a bug).
     for (let pass = 0; pass < 50; pass++) {

@@ -101,6 +101,8 @@ export interface EscalationStore {
   ): Promise<{ escalation: EscalationRecord; created: boolean }>;
   get(id: string): Promise<EscalationRecord | undefined>;
   byAlert(alertId: string): Promise<EscalationRecord | undefined>;
+  /** Which of these alerts have an escalation (of any state). */
+  alertsWithEscalation(alertIds: string[]): Promise<Set<string>>;
   list(filter: {
     entityRef: string;
     state?: EscalationRecord['state'];
