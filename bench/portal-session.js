@@ -115,11 +115,17 @@ async function openPortal(name) {
 
 /**
  * Opens the Control Center tab, signing in as guest when asked, and waits
- * until the alert card has answered (rows or its empty state).
+ * until the alert card has answered (rows or its empty state). `url`: the
+ * tab on another origin serving the app (e.g. the production bundle the
+ * backend serves); the dev server's by default.
  */
-async function openControlCenter(session, page = undefined) {
+async function openControlCenter(
+  session,
+  page = undefined,
+  url = session.controlCenterUrl,
+) {
   const p = page ?? (await session.context.newPage());
-  await p.goto(session.controlCenterUrl);
+  await p.goto(url);
   const enter = p.getByRole('button', { name: /enter/i });
   // The alert card's title (hidden elements may share the text).
   const card = p
@@ -148,4 +154,4 @@ async function apiGet(session, pathAndQuery) {
   }
 }
 
-module.exports = { openPortal, openControlCenter, apiGet };
+module.exports = { openPortal, openControlCenter, apiGet, CONTROL_CENTER_PATH };
