@@ -27,7 +27,10 @@ export function createGithubProjectAction(options: {
     schema: {
       input: {
         plan: z =>
-          z.record(z.unknown(), {
+          // any, not unknown: an action's input and output types must be
+          // JSON (TemplateAction's JsonObject bound), and a record of
+          // unknown is not, which adopters' `tsc --skipLibCheck false` sees.
+          z.record(z.any(), {
             description: 'Output of sre-control-center:plan',
           }),
         host: z =>

@@ -19,7 +19,10 @@ export function createPlanAction(options: { today?: () => string } = {}) {
       input: requirementsInput,
       output: {
         plan: z =>
-          z.record(z.unknown(), {
+          // any, not unknown: an action's input and output types must be
+          // JSON (TemplateAction's JsonObject bound), and a record of
+          // unknown is not, which adopters' `tsc --skipLibCheck false` sees.
+          z.record(z.any(), {
             description: 'The plan (see the package README)',
           }),
         summary: z =>
