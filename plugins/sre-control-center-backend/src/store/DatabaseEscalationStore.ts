@@ -145,7 +145,8 @@ export class DatabaseEscalationStore implements EscalationStore {
         { column: 'created_at', order: 'asc' },
         { column: 'round', order: 'asc' },
         { column: 'level', order: 'asc' },
-        { column: 'channel', order: 'desc' },
+        // Same instant: the order the engine pages in ('notification' first).
+        { column: 'channel', order: 'asc' },
       ]);
     return rows.map(attemptFromRow);
   }

@@ -14,6 +14,7 @@ import {
   type RunStore,
 } from '../domain/runbooks';
 import { auditRow } from './auditRow';
+import { chunked } from './chunked';
 import { toIsoOrNull, toIso } from './time';
 
 type Timestamp = Date | string | number;
@@ -109,9 +110,14 @@ export class DatabaseRunStore implements RunStore {
       let error: string | null = null;
       let entry = audit;
       if (run.dedupeKey) {
-        const existing = await tx('runbook_runs')
-          .where('dedupe_key', run.dedupeKey)
-          .first('id');
+        // A firing seen before: it has its own run, or counts towards one.
+        const existing =
+          (await tx('runbook_runs')
+            .where('dedupe_key', run.dedupeKey)
+            .first('id')) ??
+          (await tx('run_firings')
+            .where('dedupe_key', run.dedupeKey)
+            .first('run_id'));
         if (existing) return undefined;
       }
       if (cooldown && !(await this.takeCooldown(tx, cooldown, audit.at))) {
@@ -214,6 +220,46 @@ export class DatabaseRunStore implements RunStore {
       );
       await tx('audit_log').insert(auditRow(firing.audit(run)));
       return { run, attached: true };
+    });
+  }
+
+  async attachFirings(input: {
+    runId: string;
+    firings: Array<{ dedupeKey: string; at: Date }>;
+    audit: (run: RunRecord, attached: number) => AuditEntry;
+  }): Promise<{ run: RunRecord; attached: number } | undefined> {
+    return this.db.transaction(async tx => {
+      const exists = await tx('runbook_runs')
+        .where('id', input.runId)
+        .first('id');
+      if (!exists) return undefined;
+      let attached = 0;
+      for (const part of chunked(input.firings, 300)) {
+        const inserted = await tx('run_firings')
+          .insert(
+            part.map(f => ({
+              dedupe_key: f.dedupeKey,
+              run_id: input.runId,
+              at: f.at,
+            })),
+          )
+          .onConflict('dedupe_key')
+          .ignore()
+          .returning('dedupe_key');
+        attached += inserted.length;
+      }
+      if (attached > 0) {
+        await tx('runbook_runs')
+          .where('id', input.runId)
+          .increment('firings', attached);
+      }
+      const run = fromRow(
+        (await tx<RunRow>('runbook_runs').where('id', input.runId).first())!,
+      );
+      if (attached > 0) {
+        await tx('audit_log').insert(auditRow(input.audit(run, attached)));
+      }
+      return { run, attached };
     });
   }
 

@@ -410,7 +410,9 @@ export class EscalationEngine {
     ];
     const outcomes: EscalationAttemptOutcome[] = [];
     for (const user of users) {
-      for (const channel of level.channels) {
+      // Notification before phone, whatever the config's order: the store
+      // lists attempts of the same instant in that order too.
+      for (const channel of [...level.channels].sort()) {
         const outcome =
           channel === 'notification'
             ? await this.notify(escalation, alert, user, index, round)

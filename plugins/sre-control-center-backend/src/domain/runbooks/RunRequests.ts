@@ -64,53 +64,137 @@ export class RunRequests {
     return run!;
   }
 
+  /** {@link RunRequests.alertsChanged} for one alert. */
+  async alertChanged(alert: Alert): Promise<void> {
+    await this.alertsChanged([alert]);
+  }
+
   /**
-   * Called for every alert change; starts runs for a firing alert once per
-   * firing (the dedupe key holds the fired time), so replays, acknowledgements
-   * and reconciliation passes change nothing; and only for recent firings
-   * ({@link TRIGGER_MAX_AGE_MS}).
+   * Called for every batch of alert changes; starts runs for a firing alert
+   * once per firing (the dedupe key holds the fired time), so replays,
+   * acknowledgements and reconciliation passes change nothing; and only for
+   * recent firings ({@link TRIGGER_MAX_AGE_MS}).
    *
    * Only an alert of the System's own stack (routed by its resource group)
    * may run anything on its own: one routed by a label or the webhook URL
    * says who it is about, not that it is, so its run waits for approval.
    * A firing whose runbook already waits for approval attaches to that
    * request ("3 firings") instead of queuing a second one.
+   *
+   * A storm fires one rule for many alerts at once: where one run stands
+   * for several firings (it waits for approval, or it holds a cooldown),
+   * the batch's first firing is handled on its own and the others are
+   * counted towards the run it led to, in one write, instead of one run
+   * (mostly "skipped") per alert.
    */
-  async alertChanged(alert: Alert): Promise<void> {
-    const { entityRef } = alert;
-    if (!entityRef) return;
-    if (alert.monitorCondition !== 'Fired' || alert.state === 'Closed') return;
+  async alertsChanged(alerts: Alert[]): Promise<void> {
     const now = this.options.now?.() ?? new Date();
-    if (now.getTime() - Date.parse(alert.firedAt) > TRIGGER_MAX_AGE_MS) return;
-    const ownStack = alert.routing === 'resource-group';
-    for (const definition of this.options.catalog.triggeredBy(alert)) {
-      const dedupeKey = `${definition.id}|${alert.id}|${alert.firedAt}`;
-      const waits = !ownStack || requiresApproval(definition.actions);
-      if (waits && (await this.attach(definition, alert, dedupeKey, now))) {
-        continue;
+    const groups = new Map<
+      string,
+      { definition: RunbookDefinition; firings: Alert[] }
+    >();
+    for (const alert of alerts) {
+      if (!this.mayTrigger(alert, now)) continue;
+      for (const definition of this.options.catalog.triggeredBy(alert)) {
+        const waits = this.waits(definition, alert);
+        if (!waits && definition.cooldownMinutes <= 0) {
+          // Every firing runs: nothing to share.
+          await this.fire(definition, alert, now);
+          continue;
+        }
+        const key = `${alert.entityRef}|${definition.id}|${waits}`;
+        const group = groups.get(key) ?? { definition, firings: [] };
+        group.firings.push(alert);
+        groups.set(key, group);
       }
-      await this.create(definition, {
-        entityRef,
-        actor: AUTOMATION_ACTOR,
-        reason: `${alert.name} fired at ${alert.firedAt}`,
-        triggerAlert: { id: alert.id, name: alert.name },
-        dedupeKey,
-        approvalReason: ownStack
-          ? null
-          : `the alert reached ${entityRef} by ${
-              alert.routing === 'label' ? 'its label' : 'the webhook URL'
-            }, not by the System's resource group: automatic actions need an approval`,
-      });
+    }
+    for (const { definition, firings } of groups.values()) {
+      let anchor: RunRecord | undefined;
+      let next = 0;
+      // A replayed firing leads to no run: the next one decides.
+      while (!anchor && next < firings.length) {
+        anchor = await this.fire(definition, firings[next++], now);
+      }
+      const rest = firings.slice(next);
+      if (anchor && rest.length > 0) {
+        await this.attachRest(anchor, definition, rest, now);
+      }
     }
   }
 
-  /** Attaches the firing to a request waiting for approval; false when none waits. */
+  private mayTrigger(alert: Alert, now: Date): boolean {
+    if (!alert.entityRef) return false;
+    if (alert.monitorCondition !== 'Fired' || alert.state === 'Closed') {
+      return false;
+    }
+    return now.getTime() - Date.parse(alert.firedAt) <= TRIGGER_MAX_AGE_MS;
+  }
+
+  private waits(definition: RunbookDefinition, alert: Alert): boolean {
+    return (
+      alert.routing !== 'resource-group' || requiresApproval(definition.actions)
+    );
+  }
+
+  /** One firing of one runbook: attached to a waiting request, or a new run; the run it led to. */
+  private async fire(
+    definition: RunbookDefinition,
+    alert: Alert,
+    now: Date,
+  ): Promise<RunRecord | undefined> {
+    const entityRef = alert.entityRef!;
+    const ownStack = alert.routing === 'resource-group';
+    const dedupeKey = firingKey(definition, alert);
+    if (this.waits(definition, alert)) {
+      const waiting = await this.attach(definition, alert, dedupeKey, now);
+      if (waiting) return waiting;
+    }
+    return this.create(definition, {
+      entityRef,
+      actor: AUTOMATION_ACTOR,
+      reason: `${alert.name} fired at ${alert.firedAt}`,
+      triggerAlert: { id: alert.id, name: alert.name },
+      dedupeKey,
+      approvalReason: ownStack
+        ? null
+        : `the alert reached ${entityRef} by ${
+            alert.routing === 'label' ? 'its label' : 'the webhook URL'
+          }, not by the System's resource group: automatic actions need an approval`,
+    });
+  }
+
+  /** Counts the batch's other firings towards the run the first one led to. */
+  private async attachRest(
+    run: RunRecord,
+    definition: RunbookDefinition,
+    alerts: Alert[],
+    now: Date,
+  ): Promise<void> {
+    const result = await this.options.store.attachFirings({
+      runId: run.id,
+      firings: alerts.map(alert => ({
+        dedupeKey: firingKey(definition, alert),
+        at: now,
+      })),
+      audit: (stored, attached) =>
+        runAudit(stored, AUTOMATION_ACTOR, 'run.firing-attached', now, {
+          alerts: alerts.slice(0, 20).map(a => a.id),
+          attached,
+          firings: stored.firings,
+        }),
+    });
+    if (result && result.attached > 0) {
+      await announce(this.options, result.run, []);
+    }
+  }
+
+  /** Attaches the firing to a request waiting for approval; that request, or undefined when none waits. */
   private async attach(
     definition: RunbookDefinition,
     alert: Alert,
     dedupeKey: string,
     now: Date,
-  ): Promise<boolean> {
+  ): Promise<RunRecord | undefined> {
     const attached = await this.options.store.attachFiring({
       entityRef: alert.entityRef!,
       runbookId: definition.id,
@@ -123,11 +207,11 @@ export class RunRequests {
           firings: run.firings,
         }),
     });
-    if (!attached) return false;
+    if (!attached) return undefined;
     if (attached.attached) {
       await announce(this.options, attached.run, []);
     }
-    return true;
+    return attached.run;
   }
 
   private async create(
@@ -201,6 +285,11 @@ export class RunRequests {
     if (stored.status === 'approved') this.options.execute(stored.id);
     return stored;
   }
+}
+
+/** One firing of an alert for one runbook: replays and other replicas see the same key. */
+function firingKey(definition: RunbookDefinition, alert: Alert): string {
+  return `${definition.id}|${alert.id}|${alert.firedAt}`;
 }
 
 /** One cooldown per runbook and the resources it acts on, within a System. */

@@ -11,8 +11,8 @@ export class RunbookTriggers implements AlertChangeListener {
   ) {}
 
   async alertsChanged(alerts: Alert[]): Promise<void> {
+    await this.requests.alertsChanged(alerts);
     for (const alert of alerts) {
-      await this.requests.alertChanged(alert);
       if (alert.monitorCondition === 'Resolved') {
         await this.sweeper.checkOutcomes(alert);
       }

@@ -88,6 +88,16 @@ export interface RunStore {
     at: Date;
     audit: (run: RunRecord) => AuditEntry;
   }): Promise<{ run: RunRecord; attached: boolean } | undefined>;
+  /**
+   * Counts more firings towards a run, in one transaction: each firing once
+   * (its dedupe key), with one audit entry for all that were new. `attached`
+   * is how many were; undefined when the run does not exist.
+   */
+  attachFirings(input: {
+    runId: string;
+    firings: Array<{ dedupeKey: string; at: Date }>;
+    audit: (run: RunRecord, attached: number) => AuditEntry;
+  }): Promise<{ run: RunRecord; attached: number } | undefined>;
   get(id: string): Promise<RunRecord | undefined>;
   list(entityRef: string, limit: number): Promise<RunRecord[]>;
   /** Applies the transition if the run is in one of its `from` states; undefined otherwise. */
