@@ -127,7 +127,7 @@ export class EscalationEngine {
     let queued = false;
     for (const alert of alerts) {
       if (!alert.entityRef) continue;
-      if (alert.state !== 'New' || alert.monitorCondition === 'Resolved') {
+      if (!stillPaging(alert)) {
         this.toStart.delete(alert.id);
         await this.endForAlert(alert);
       } else if (this.policyFor(alert)) {
@@ -142,7 +142,7 @@ export class EscalationEngine {
   private startSoon(): void {
     const run = this.background
       .then(async () => {
-        if ((await this.startQueued()) > 0) await this.sweep();
+        if ((await this.startQueued()) > 0) await this.runDueSteps();
       })
       .catch(error => this.options.onError?.(error));
     this.background = run.then(() => undefined);
@@ -153,13 +153,19 @@ export class EscalationEngine {
     while (this.toStart.size > 0) {
       const alerts = [...this.toStart.values()];
       this.toStart.clear();
-      for (const alert of alerts) {
-        try {
-          if (await this.start(alert)) started += 1;
-        } catch (error) {
-          // The sweep's catch-up starts it (CATCH_UP_MS).
-          this.options.onError?.(error);
-        }
+      started += await this.startEach(alerts);
+    }
+    return started;
+  }
+
+  /** Starts each alert's escalation; a failed start is reported and left to the sweep's catch-up. */
+  private async startEach(alerts: Alert[]): Promise<number> {
+    let started = 0;
+    for (const alert of alerts) {
+      try {
+        if (await this.start(alert)) started += 1;
+      } catch (error) {
+        this.options.onError?.(error);
       }
     }
     return started;
@@ -271,31 +277,34 @@ export class EscalationEngine {
       const candidates = (
         await this.options.alerts.firedSince(entityRef, since)
       ).filter(
-        a =>
-          a.state === 'New' &&
-          a.monitorCondition !== 'Resolved' &&
-          this.policyFor(a) &&
-          !this.toStart.has(a.id),
+        a => stillPaging(a) && this.policyFor(a) && !this.toStart.has(a.id),
       );
       if (candidates.length === 0) continue;
       const escalated = await this.options.store.alertsWithEscalation(
         candidates.map(a => a.id),
       );
-      for (const alert of candidates) {
-        if (escalated.has(alert.id)) continue;
-        try {
-          if (await this.start(alert)) started += 1;
-        } catch (error) {
-          this.options.onError?.(error);
-        }
-      }
+      started += await this.startEach(
+        candidates.filter(a => !escalated.has(a.id)),
+      );
     }
     return started;
   }
 
-  /** Runs every due step (the scheduled sweep; also right after a start or a failed call). */
+  /**
+   * The scheduled sweep: starts what the listener missed, then runs every
+   * due step. Resolves how many escalations it started or stepped.
+   */
   async sweep(): Promise<number> {
-    let done = await this.catchUp();
+    return (await this.catchUp()) + (await this.runDueSteps());
+  }
+
+  /**
+   * Runs every due step: from the sweep, and right after a start or a failed
+   * call (without the catch-up's read of recent alerts, which a storm's
+   * every batch would repeat).
+   */
+  private async runDueSteps(): Promise<number> {
+    let done = 0;
     // A level nobody could be reached at makes the next one due at once: go
     // round again while steps were due (bounded, in case of a bug).
     for (let pass = 0; pass < 50; pass++) {
@@ -324,11 +333,7 @@ export class EscalationEngine {
     const { store, holder } = this.options;
     const now = this.now();
     const alert = await this.options.alerts.get(escalation.alertId);
-    if (
-      !alert ||
-      alert.state !== 'New' ||
-      alert.monitorCondition === 'Resolved'
-    ) {
+    if (!alert || !stillPaging(alert)) {
       // A change the listener missed (another replica, a crash in between).
       if (alert) await this.endForAlert(alert);
       else await this.end(escalation, 'resolved', null, 'the alert is gone');
@@ -686,7 +691,7 @@ export class EscalationEngine {
   /** Sweeps in the background: a callback is answered before the next level's calls go out. */
   private sweepSoon(): void {
     const run = this.background
-      .then(() => this.sweep())
+      .then(() => this.runDueSteps())
       .catch(error => this.options.onError?.(error));
     this.background = run.then(() => undefined);
   }
@@ -893,4 +898,9 @@ export class EscalationEngine {
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
+}
+
+/** An alert that still calls for paging: nobody acknowledged or closed it, and it has not resolved. */
+function stillPaging(alert: Alert): boolean {
+  return alert.state === 'New' && alert.monitorCondition !== 'Resolved';
 }
