@@ -45,11 +45,27 @@ export async function migrateWhenUnlocked(
       await client.migrate.latest({ directory: migrationsDir });
       return;
     } catch (error) {
-      const locked = (error as Error)?.name === 'MigrationLocked';
-      if (!locked || Date.now() + delay > deadline) throw error;
+      if (!anotherReplicaMigrating(error) || Date.now() + delay > deadline) {
+        throw error;
+      }
       await new Promise(resolve => setTimeout(resolve, delay));
     }
   }
+}
+
+/**
+ * Knex's MigrationLocked, or, on an empty PostgreSQL database, the other
+ * replica creating knex's own bookkeeping tables at the same moment (a
+ * duplicate table, or the same type name in pg_type); the next try finds
+ * them.
+ */
+function anotherReplicaMigrating(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; constraint?: string };
+  return (
+    e?.name === 'MigrationLocked' ||
+    e?.code === '42P07' ||
+    (e?.code === '23505' && e.constraint === 'pg_type_typname_nsp_index')
+  );
 }
 
 export { migrationsDir };
