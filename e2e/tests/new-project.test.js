@@ -83,10 +83,22 @@ test('/projects/new: fill in, preview, edit, create, land on the Control Center 
   await page.waitForURL(
     new RegExp(`/catalog/default/system/${systemName}/control-center`),
   );
-  await page
+  // The catalog may not have processed the new System when the tab opens;
+  // Backstage's entity page does not look again by itself (noted in the
+  // issue-15 note), so the test reloads, as a person would, within 90 s.
+  const heading = page
     .getByRole('heading', { name: new RegExp(name, 'i') })
-    .first()
-    .waitFor({ timeout: 90_000 });
+    .first();
+  const headingBy = Date.now() + 90_000;
+  for (;;) {
+    try {
+      await heading.waitFor({ timeout: 15_000 });
+      break;
+    } catch (error) {
+      if (Date.now() > headingBy) throw error;
+      await page.reload();
+    }
+  }
   console.log(
     `submit → System's Control Center tab: ${Date.now() - submitted} ms`,
   );
