@@ -56,12 +56,13 @@ export function commonAlertPayload(essentials: {
   };
 }
 
-/** Polls until `ok` holds (webhook processing is asynchronous to its 202), or 10 s pass. */
+/** Polls until `ok` holds (webhook processing is asynchronous to its 202), or `timeoutMs` (10 s) pass. */
 export async function eventually<T>(
   fn: () => Promise<T>,
   ok: (t: T) => boolean,
+  timeoutMs = 10_000,
 ): Promise<T> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();
     if (ok(value) || Date.now() > deadline) return value;

@@ -9,7 +9,12 @@ import {
 import { signalChannelFor } from '@sre-control-center/plugin-sre-control-center-common';
 import knexFactory, { type Knex } from 'knex';
 import { startChild, stop, type Child } from './__testUtils__/childProcess';
-import { azureAlertId, commonAlertPayload, systemOwning } from './fixtures';
+import {
+  azureAlertId,
+  commonAlertPayload,
+  eventually,
+  systemOwning,
+} from './fixtures';
 
 jest.setTimeout(240_000);
 
@@ -42,13 +47,6 @@ function signalledAlerts(output: string, system: string): Set<string> {
     for (const id of list.split(',')) ids.add(id);
   }
   return ids;
-}
-
-async function eventually(ok: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!ok() && Date.now() < deadline) {
-    await new Promise(r => setTimeout(r, 250));
-  }
 }
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_16'] });
@@ -169,11 +167,12 @@ const skipped: Array<[TestDatabaseId]> = [['POSTGRES_16']];
       .map(r => r.id)
       .sort();
     for (const child of children) {
-      await eventually(
-        () => signalledAlerts(child.output(), SYSTEM).size >= DELIVERIES,
+      const signalled = await eventually(
+        async () => signalledAlerts(child.output(), SYSTEM),
+        heard => heard.size >= DELIVERIES,
         60_000,
       );
-      expect([...signalledAlerts(child.output(), SYSTEM)].sort()).toEqual(ids);
+      expect([...signalled].sort()).toEqual(ids);
     }
   });
 

@@ -30,10 +30,11 @@ export interface ChildBackendOptions {
   /**
    * With `postgres`: run the events backend too, with its PostgreSQL event
    * bus (`events.useEventBus: always`, as app-config.production.yaml), and
-   * print every event on the `signals` topic as `SIGNAL <channel> <type> <alert ids>`. That topic
-   * is what signals-backend subscribes to and pushes to browsers; the
-   * subscriber here takes its place, because signals-backend's WebSocket
-   * route does not start in backend-test-utils' test backend.
+   * print every event on the `signals` topic as
+   * `SIGNAL <channel> <type> <alert ids>`. That topic is what signals-backend
+   * subscribes to and pushes to browsers; the subscriber here takes its
+   * place, because signals-backend's WebSocket route does not start in
+   * backend-test-utils' test backend.
    */
   eventBus?: boolean;
 }
@@ -71,7 +72,7 @@ async function main() {
   const options: ChildBackendOptions = JSON.parse(
     process.env.SRE_CC_CHILD ?? '{}',
   );
-  const busFeatures = options.eventBus
+  const databaseAndEvents = options.eventBus
     ? [
         import('@backstage/plugin-events-backend'),
         // The real events service (the test backend's is an in-memory mock),
@@ -97,7 +98,7 @@ async function main() {
   const backend = await startTestBackend({
     features: [
       sreControlCenterPlugin,
-      ...busFeatures,
+      ...databaseAndEvents,
       catalogServiceMock.factory({
         entities: options.entities as never,
       }),
