@@ -16,20 +16,23 @@ function clientFailingWith(...errors: object[]) {
   return { client, calls: () => calls };
 }
 
+// The lock itself is tested on real databases in src/tests/migrations.test.ts.
 describe('migrateWhenUnlocked', () => {
-  it('waits for another replica that holds the migration lock', async () => {
-    const { client, calls } = clientFailingWith({ name: 'MigrationLocked' });
-    await migrateWhenUnlocked(client, 5_000);
-    expect(calls()).toBe(2);
-  });
-
   it('tries again when another replica created knex’s own tables at the same moment (PostgreSQL)', async () => {
     const { client, calls } = clientFailingWith(
       { code: '23505', constraint: 'pg_type_typname_nsp_index' },
+      { code: '23505', constraint: 'pg_class_relname_nsp_index' },
       { code: '42P07' },
     );
     await migrateWhenUnlocked(client, 5_000);
-    expect(calls()).toBe(3);
+    expect(calls()).toBe(4);
+  });
+
+  it('passes any other duplicate on at once', async () => {
+    const duplicate = { code: '23505', constraint: 'alerts_pkey' };
+    const { client, calls } = clientFailingWith(duplicate);
+    await expect(migrateWhenUnlocked(client, 5_000)).rejects.toEqual(duplicate);
+    expect(calls()).toBe(1);
   });
 
   it('passes any other error on at once', async () => {

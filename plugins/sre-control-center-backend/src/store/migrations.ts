@@ -48,23 +48,57 @@ export async function migrateWhenUnlocked(
       if (!anotherReplicaMigrating(error) || Date.now() + delay > deadline) {
         throw error;
       }
+      if ((error as { name?: string }).name === 'MigrationLocked') {
+        await removeDuplicateLockRows(client);
+      }
       await new Promise(resolve => setTimeout(resolve, delay));
     }
   }
 }
 
+/** Knex's lock table (the default name: the plugin sets none). */
+const LOCK_TABLE = 'knex_migrations_lock';
+
+/**
+ * Two replicas creating knex's lock table at the same moment can each
+ * insert its single row. With two rows knex's `UPDATE ... WHERE is_locked =
+ * 0` never changes exactly one, so it reports MigrationLocked on every
+ * start of every replica from then on, though nobody holds the lock (it
+ * cannot be taken with two rows, so both say 0). Keeping the first row
+ * repairs it; two replicas repairing at once delete the same row.
+ */
+async function removeDuplicateLockRows(client: Knex): Promise<void> {
+  const rows: Array<{ index: number }> = await client(LOCK_TABLE)
+    .select('index')
+    .orderBy('index');
+  if (rows.length > 1) {
+    await client(LOCK_TABLE).where('index', '>', rows[0].index).delete();
+  }
+}
+
+/**
+ * The unique indexes of PostgreSQL's catalog that a simultaneous
+ * `CREATE TABLE` of the same name trips: the row type's name in pg_type, or
+ * the relation's name in pg_class, whichever the other transaction reached
+ * first.
+ */
+const CATALOG_NAME_INDEXES = new Set([
+  'pg_type_typname_nsp_index',
+  'pg_class_relname_nsp_index',
+]);
+
 /**
  * Knex's MigrationLocked, or, on an empty PostgreSQL database, the other
  * replica creating knex's own bookkeeping tables at the same moment (a
- * duplicate table, or the same type name in pg_type); the next try finds
- * them.
+ * duplicate table, or a duplicate name in PostgreSQL's catalog); the next
+ * try finds them.
  */
 function anotherReplicaMigrating(error: unknown): boolean {
   const e = error as { name?: string; code?: string; constraint?: string };
   return (
     e?.name === 'MigrationLocked' ||
     e?.code === '42P07' ||
-    (e?.code === '23505' && e.constraint === 'pg_type_typname_nsp_index')
+    (e?.code === '23505' && CATALOG_NAME_INDEXES.has(e.constraint ?? ''))
   );
 }
 

@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { migrationsDir } from '../store/migrations';
+import { migrateWhenUnlocked, migrationsDir } from '../store/migrations';
 
 jest.setTimeout(60_000);
 
@@ -68,6 +68,30 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     for (const table of TABLES) {
       expect(await knex.schema.hasTable(table)).toBe(false);
     }
+    await knex.destroy();
+  });
+
+  it('waits while another replica holds the migration lock', async () => {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory: migrationsDir });
+    await knex('knex_migrations_lock').update({ is_locked: 1 });
+    const released = new Promise(resolve => setTimeout(resolve, 500)).then(() =>
+      knex('knex_migrations_lock').update({ is_locked: 0 }),
+    );
+    await migrateWhenUnlocked(knex, 10_000);
+    await released;
+    await knex.destroy();
+  });
+
+  it('starts after two replicas each inserted knex’s lock row at the same moment', async () => {
+    // What the race leaves behind: knex's lock can no longer be taken by anyone.
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory: migrationsDir });
+    await knex('knex_migrations_lock').insert({ is_locked: 0 });
+    await migrateWhenUnlocked(knex, 5_000);
+    expect(await knex('knex_migrations_lock').select('is_locked')).toEqual([
+      { is_locked: 0 },
+    ]);
     await knex.destroy();
   });
 });
