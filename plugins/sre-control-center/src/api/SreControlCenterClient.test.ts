@@ -46,4 +46,17 @@ describe('SreControlCenterClient', () => {
       ],
     );
   });
+
+  it('shares a GET already in flight, and asks again once it answered', async () => {
+    const { client, calls } = clientAnswering(200, { items: [] });
+    const [first, second] = await Promise.all([
+      client.listIssues(entityRef),
+      client.listIssues(entityRef),
+    ]);
+    expect(second).toBe(first);
+    expect(calls).toHaveLength(1);
+    await client.listIssues(entityRef);
+    await client.listIssues('system:default/other');
+    expect(calls).toHaveLength(3);
+  });
 });

@@ -47,6 +47,11 @@ function toQuery(request: object): URLSearchParams {
 export class SreControlCenterClient implements SreControlCenterApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  /**
+   * GETs in flight by path: cards that show the same list (the feed's issue
+   * chips and the issues card) share one request when they load together.
+   */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
@@ -227,7 +232,13 @@ export class SreControlCenterClient implements SreControlCenterApi {
   }
 
   private get<T>(path: string): Promise<T> {
-    return this.request(path);
+    const pending = this.inFlight.get(path);
+    if (pending) return pending as Promise<T>;
+    const request = this.request<T>(path).finally(() =>
+      this.inFlight.delete(path),
+    );
+    this.inFlight.set(path, request);
+    return request;
   }
 
   private post<T>(path: string, body: object): Promise<T> {
