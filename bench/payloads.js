@@ -26,15 +26,18 @@ function alertIdPattern(prefix = 'bench') {
   return `%/alerts/${prefixHex(prefix)}-0000-4000-8000-%`;
 }
 
-/** `rule` and `firedAt` change what the portal shows (rule text, order). */
-function alertBody(i, prefix = 'bench', { rule, firedAt } = {}) {
+/**
+ * `rule` and `firedAt` change what the portal shows (rule text, order);
+ * `severity` whether the demo escalation policy pages for it (Sev0-Sev2).
+ */
+function alertBody(i, prefix = 'bench', { rule, firedAt, severity } = {}) {
   return JSON.stringify({
     schemaId: 'azureMonitorCommonAlertSchema',
     data: {
       essentials: {
         alertId: alertId(i, prefix),
         alertRule: rule ?? 'alert-high-response-time',
-        severity: 'Sev2',
+        severity: severity ?? 'Sev2',
         signalType: 'Metric',
         monitorCondition: 'Fired',
         monitoringService: 'Platform',
