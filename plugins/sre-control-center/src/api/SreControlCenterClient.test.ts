@@ -4,6 +4,7 @@ import {
   failedDelivery,
   stackSnapshot,
 } from '../__testUtils__';
+import { SreControlCenterClient } from './SreControlCenterClient';
 
 describe('SreControlCenterClient', () => {
   const entityRef = 'system:default/mindful-moments';
@@ -47,7 +48,7 @@ describe('SreControlCenterClient', () => {
     );
   });
 
-  it('shares a GET already in flight, and asks again once it answered', async () => {
+  it('shares a GET asked for together, and asks again when asked later', async () => {
     const { client, calls } = clientAnswering(200, { items: [] });
     const [first, second] = await Promise.all([
       client.listIssues(entityRef),
@@ -55,8 +56,35 @@ describe('SreControlCenterClient', () => {
     ]);
     expect(second).toBe(first);
     expect(calls).toHaveLength(1);
+    await new Promise(resolve => setTimeout(resolve, 0));
     await client.listIssues(entityRef);
     await client.listIssues('system:default/other');
     expect(calls).toHaveLength(3);
+  });
+
+  it('does not hand a later GET the answer of one still in flight', async () => {
+    // A reload after a signal must not get an answer read before the change.
+    let fetches = 0;
+    const release: Array<() => void> = [];
+    const client = new SreControlCenterClient({
+      discoveryApi: { getBaseUrl: async () => FAKE_BACKEND_URL },
+      fetchApi: {
+        fetch: (() => {
+          fetches += 1;
+          return new Promise(resolve =>
+            release.push(() =>
+              resolve({ ok: true, json: async () => ({ items: [] }) }),
+            ),
+          );
+        }) as unknown as typeof fetch,
+      },
+    });
+    const first = client.listIssues(entityRef);
+    await new Promise(resolve => setTimeout(resolve, 0));
+    const later = client.listIssues(entityRef);
+    await new Promise(resolve => setTimeout(resolve, 0));
+    expect(fetches).toBe(2);
+    release.forEach(r => r());
+    await Promise.all([first, later]);
   });
 });

@@ -48,8 +48,9 @@ export class SreControlCenterClient implements SreControlCenterApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
   /**
-   * GETs in flight by path: cards that show the same list (the feed's issue
-   * chips and the issues card) share one request when they load together.
+   * GETs asked for in this task, by path: cards that show the same list (the
+   * feed's issue chips and the issues card) share one request when they
+   * load together.
    */
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
@@ -234,10 +235,13 @@ export class SreControlCenterClient implements SreControlCenterApi {
   private get<T>(path: string): Promise<T> {
     const pending = this.inFlight.get(path);
     if (pending) return pending as Promise<T>;
-    const request = this.request<T>(path).finally(() =>
-      this.inFlight.delete(path),
-    );
+    const request = this.request<T>(path);
     this.inFlight.set(path, request);
+    // Only callers asking together (cards mounting in one commit) share: a
+    // later ask, e.g. a reload after a signal or a POST, gets a fresh answer.
+    setTimeout(() => {
+      if (this.inFlight.get(path) === request) this.inFlight.delete(path);
+    }, 0);
     return request;
   }
 
