@@ -66,6 +66,6 @@ describe('new frontend system plugin (alpha)', () => {
     expect(
       await screen.findByText(/No alerts for this project/),
     ).toBeInTheDocument();
-    expect(screen.getByText('Azure stack')).toBeInTheDocument();
+    expect(await screen.findByText('Azure stack')).toBeInTheDocument();
   });
 });

@@ -43,13 +43,24 @@ function useSelectedAlert(items: Alert[] | undefined) {
 }
 
 /** The project's alerts, newest first, filterable, with a detail drawer. */
-export function AlertFeedCard({ entityRef }: { entityRef: string }) {
+export function AlertFeedCard({
+  entityRef,
+  onFirstPage,
+}: {
+  entityRef: string;
+  /** Called once the first page of alerts (or its error) is in. */
+  onFirstPage?: () => void;
+}) {
   const [filters, setFilters] = useState<FeedFilters>({});
   const feed = useAlerts(entityRef, {
     state: filters.state,
     severity: filters.severity,
   });
   const { items, hasMore, loadingMore, loadMore } = feed;
+  const firstPageIn = !feed.loading;
+  useEffect(() => {
+    if (firstPageIn) onFirstPage?.();
+  }, [firstPageIn, onFirstPage]);
   const shown = useMemo(
     () => items?.filter(a => matchesFilters(a, filters)),
     [items, filters],

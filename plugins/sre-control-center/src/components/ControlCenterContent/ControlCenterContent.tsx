@@ -1,19 +1,72 @@
+import {
+  lazy,
+  ReactNode,
+  Suspense,
+  useCallback,
+  useEffect,
+  useState,
+} from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@mui/material/Grid';
 import { AlertFeedCard } from '../AlertFeedCard';
-import { CostCard } from '../CostCard';
-import { GithubIssuesCard } from '../GithubIssuesCard';
 import { MaintenanceBanner } from '../MaintenanceBanner';
 import { OnCallCard } from '../OnCallCard';
-import { RunbooksCard } from '../RunbooksCard';
-import { EntityStackCard } from '../StackCard';
-import { TimelineCard } from '../TimelineCard';
+
+// The cards below the feed are their own chunks (the stack and cost cards
+// bring recharts), so the tab's first chunk holds only what an SRE looks at
+// first: what is firing and who is on call.
+const EntityStackCard = lazy(() =>
+  import('../StackCard').then(m => ({ default: m.EntityStackCard })),
+);
+const CostCard = lazy(() =>
+  import('../CostCard').then(m => ({ default: m.CostCard })),
+);
+const GithubIssuesCard = lazy(() =>
+  import('../GithubIssuesCard').then(m => ({ default: m.GithubIssuesCard })),
+);
+const RunbooksCard = lazy(() =>
+  import('../RunbooksCard').then(m => ({ default: m.RunbooksCard })),
+);
+const TimelineCard = lazy(() =>
+  import('../TimelineCard').then(m => ({ default: m.TimelineCard })),
+);
+
+/**
+ * How long the cards below the feed wait for its first page before they load
+ * anyway (a slow or failing alert list must not hold the rest of the tab).
+ */
+export const BELOW_FEED_WAIT_MS = 2000;
+
+/**
+ * Renders its children once `ready` or after {@link BELOW_FEED_WAIT_MS}: their
+ * requests and rendering (stack sparklines, the cost chart) then do not compete
+ * with the alert list's first page.
+ */
+function BelowFeed({
+  ready,
+  children,
+}: {
+  ready: boolean;
+  children: ReactNode;
+}) {
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    if (ready) return undefined;
+    const timer = setTimeout(() => setWaited(true), BELOW_FEED_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [ready]);
+  if (!ready && !waited) return null;
+  return <Suspense fallback={<Progress />}>{children}</Suspense>;
+}
 
 /** The "Control Center" tab of a System (project) entity page. */
 export function ControlCenterContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
+  const [feedShown, setFeedShown] = useState(false);
+  const onFirstPage = useCallback(() => setFeedShown(true), []);
   return (
     <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12}>
@@ -22,28 +75,30 @@ export function ControlCenterContent() {
           systemName={entity.metadata.title ?? entity.metadata.name}
         />
       </Grid>
-      {/* The stack's table needs the width: side by side only on wide screens. */}
-      <Grid item xs={12} xl={7}>
-        <EntityStackCard entity={entity} />
-      </Grid>
-      <Grid item xs={12} xl={5}>
-        <CostCard entityRef={entityRef} />
-      </Grid>
       <Grid item xs={12} lg={8}>
-        <AlertFeedCard entityRef={entityRef} />
+        <AlertFeedCard entityRef={entityRef} onFirstPage={onFirstPage} />
       </Grid>
       <Grid item xs={12} lg={4}>
         <OnCallCard entityRef={entityRef} />
       </Grid>
-      <Grid item xs={12}>
-        <GithubIssuesCard entityRef={entityRef} />
-      </Grid>
-      <Grid item xs={12}>
-        <RunbooksCard entityRef={entityRef} />
-      </Grid>
-      <Grid item xs={12}>
-        <TimelineCard entityRef={entityRef} />
-      </Grid>
+      <BelowFeed ready={feedShown}>
+        {/* The stack's table needs the width: side by side only on wide screens. */}
+        <Grid item xs={12} xl={7}>
+          <EntityStackCard entity={entity} />
+        </Grid>
+        <Grid item xs={12} xl={5}>
+          <CostCard entityRef={entityRef} />
+        </Grid>
+        <Grid item xs={12}>
+          <GithubIssuesCard entityRef={entityRef} />
+        </Grid>
+        <Grid item xs={12}>
+          <RunbooksCard entityRef={entityRef} />
+        </Grid>
+        <Grid item xs={12}>
+          <TimelineCard entityRef={entityRef} />
+        </Grid>
+      </BelowFeed>
     </Grid>
   );
 }
