@@ -62,42 +62,7 @@ export class DatabaseIssueStore implements IssueStore {
     let changed = 0;
     await this.db.transaction(async tx => {
       for (const issue of issues) {
-        const existing: IssueRow | undefined = await tx('github_issues')
-          .where({ repository, number: issue.number })
-          .first();
-        // The portal's own issues stay "opened here" whoever reports them later.
-        const origin = existing?.origin === 'portal' ? 'portal' : issue.origin;
-        const row = toRow(repository, issue, origin);
-        if (!existing) {
-          const inserted = await tx('github_issues')
-            .insert(row)
-            .onConflict(['repository', 'number'])
-            .ignore()
-            .returning('number');
-          if (inserted.length === 0) continue;
-          await this.replaceLinks(tx, repository, issue);
-          changed += 1;
-          continue;
-        }
-        const where = { repository, number: issue.number };
-        if (ms(row.updated_at) < ms(existing.updated_at)) {
-          // An older copy (a late delivery) only says who opened it.
-          if (origin !== existing.origin) {
-            await tx('github_issues').where(where).update({ origin });
-            changed += 1;
-          }
-          continue;
-        }
-        await tx('github_issues').where(where).update(row);
-        const linksChanged = await this.replaceLinks(tx, repository, issue);
-        const visible =
-          linksChanged ||
-          ms(row.updated_at) !== ms(existing.updated_at) ||
-          origin !== existing.origin ||
-          row.state !== existing.state ||
-          row.title !== existing.title ||
-          row.comments !== Number(existing.comments);
-        if (visible) changed += 1;
+        if (await this.saveIssue(tx, repository, issue)) changed += 1;
       }
       for (const event of events) {
         const inserted = await tx('github_issue_events')
@@ -115,6 +80,52 @@ export class DatabaseIssueStore implements IssueStore {
       }
     });
     return changed;
+  }
+
+  /** Stores one issue; true when what the portal shows of it changed. */
+  private async saveIssue(
+    tx: Knex.Transaction,
+    repository: string,
+    issue: IssueRecord,
+  ): Promise<boolean> {
+    const where = { repository, number: issue.number };
+    let existing: IssueRow | undefined = await tx('github_issues')
+      .where(where)
+      .first();
+    if (!existing) {
+      const inserted = await tx('github_issues')
+        .insert(toRow(repository, issue, issue.origin))
+        .onConflict(['repository', 'number'])
+        .ignore()
+        .returning('number');
+      if (inserted.length > 0) {
+        await this.replaceLinks(tx, repository, issue);
+        return true;
+      }
+      // Another transaction stored it first (on PostgreSQL, a sync of the
+      // repository while the portal opens the issue): merge with its row,
+      // or the portal's origin would be lost.
+      existing = (await tx('github_issues').where(where).first()) as IssueRow;
+    }
+    // The portal's own issues stay "opened here" whoever reports them later.
+    const origin = existing.origin === 'portal' ? 'portal' : issue.origin;
+    const row = toRow(repository, issue, origin);
+    if (ms(row.updated_at) < ms(existing.updated_at)) {
+      // An older copy (a late delivery) only says who opened it.
+      if (origin === existing.origin) return false;
+      await tx('github_issues').where(where).update({ origin });
+      return true;
+    }
+    await tx('github_issues').where(where).update(row);
+    const linksChanged = await this.replaceLinks(tx, repository, issue);
+    return (
+      linksChanged ||
+      ms(row.updated_at) !== ms(existing.updated_at) ||
+      origin !== existing.origin ||
+      row.state !== existing.state ||
+      row.title !== existing.title ||
+      row.comments !== Number(existing.comments)
+    );
   }
 
   /** Links follow the issue's text: the newest copy's links replace the old (a portal link stays). */
