@@ -1,36 +1,29 @@
-import {
-  lazy,
-  ReactNode,
-  Suspense,
-  useCallback,
-  useEffect,
-  useState,
-} from 'react';
+import { ReactNode, useCallback, useEffect, useState } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@mui/material/Grid';
 import { AlertFeedCard } from '../AlertFeedCard';
 import { MaintenanceBanner } from '../MaintenanceBanner';
 import { OnCallCard } from '../OnCallCard';
+import { lazyCard } from './lazyCard';
 
 // The cards below the feed are their own chunks (the stack and cost cards
 // bring recharts), so the tab's first chunk holds only what an SRE looks at
 // first: what is firing and who is on call.
-const EntityStackCard = lazy(() =>
-  import('../StackCard').then(m => ({ default: m.EntityStackCard })),
+const EntityStackCard = lazyCard('stack', () =>
+  import('../StackCard').then(m => m.EntityStackCard),
 );
-const CostCard = lazy(() =>
-  import('../CostCard').then(m => ({ default: m.CostCard })),
+const CostCard = lazyCard('cost', () =>
+  import('../CostCard').then(m => m.CostCard),
 );
-const GithubIssuesCard = lazy(() =>
-  import('../GithubIssuesCard').then(m => ({ default: m.GithubIssuesCard })),
+const GithubIssuesCard = lazyCard('GitHub issues', () =>
+  import('../GithubIssuesCard').then(m => m.GithubIssuesCard),
 );
-const RunbooksCard = lazy(() =>
-  import('../RunbooksCard').then(m => ({ default: m.RunbooksCard })),
+const RunbooksCard = lazyCard('runbooks', () =>
+  import('../RunbooksCard').then(m => m.RunbooksCard),
 );
-const TimelineCard = lazy(() =>
-  import('../TimelineCard').then(m => ({ default: m.TimelineCard })),
+const TimelineCard = lazyCard('timeline', () =>
+  import('../TimelineCard').then(m => m.TimelineCard),
 );
 
 /**
@@ -58,7 +51,7 @@ function BelowFeed({
     return () => clearTimeout(timer);
   }, [ready]);
   if (!ready && !waited) return null;
-  return <Suspense fallback={<Progress />}>{children}</Suspense>;
+  return <>{children}</>;
 }
 
 /** The "Control Center" tab of a System (project) entity page. */
