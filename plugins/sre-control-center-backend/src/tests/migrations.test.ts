@@ -78,8 +78,14 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     const released = new Promise(resolve => setTimeout(resolve, 500)).then(() =>
       knex('knex_migrations_lock').update({ is_locked: 0 }),
     );
+    const start = Date.now();
     await migrateWhenUnlocked(knex, 10_000);
+    // It cannot have migrated before the other replica let go, and it lets go too.
+    expect(Date.now() - start).toBeGreaterThanOrEqual(450);
     await released;
+    expect(await knex('knex_migrations_lock').select('is_locked')).toEqual([
+      { is_locked: 0 },
+    ]);
     await knex.destroy();
   });
 
