@@ -59,6 +59,15 @@ export const sreControlCenterPlugin = createBackendPlugin({
             entraWebhookAuth: settings.webhookAuth.entra,
             deploymentAuth: settings.deployments,
             onDelivery: () => center.processor.kick(),
+            onOperationsChanged: () => {
+              center
+                .operationsChanged()
+                .catch(error =>
+                  deps.logger.warn(
+                    `Could not signal the operators' pages: ${error}`,
+                  ),
+                );
+            },
           }),
         );
         deps.httpRouter.addAuthPolicy({

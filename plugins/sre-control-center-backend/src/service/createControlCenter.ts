@@ -317,6 +317,8 @@ export async function createControlCenter(deps: ControlCenterDeps) {
       distinctApprover: settings.approvals.distinctApprover,
     },
     runSweeper,
+    /** Tells the operators' pages that deliveries or unrouted alerts changed. */
+    operationsChanged: () => publisher.operationsChanged(),
   };
 }
 

@@ -67,6 +67,8 @@ export interface RouterOptions {
   entraWebhookAuth?: EntraWebhookAuth;
   /** Called after a webhook delivery is stored (or requeued), to process it soon. */
   onDelivery?: () => void;
+  /** Called after an operator requeued a delivery: the operators' pages reload. */
+  onOperationsChanged?: () => void;
 }
 
 /** The plugin's HTTP API; see the README's API section. */
@@ -130,7 +132,15 @@ export function createRouter(options: RouterOptions): express.Router {
   router.use(
     createEscalationRoutes({ access, escalations: options.escalations }),
   );
-  router.use(createDeliveryRoutes({ ...options, onRetry: options.onDelivery }));
+  router.use(
+    createDeliveryRoutes({
+      ...options,
+      onRetry: () => {
+        options.onDelivery?.();
+        options.onOperationsChanged?.();
+      },
+    }),
+  );
 
   // Anything else under the plugin is a JSON 404, not Express's HTML page.
   router.use((req, _res) => {
