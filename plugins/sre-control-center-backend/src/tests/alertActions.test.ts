@@ -1,11 +1,6 @@
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  RESOURCE_GROUP_ID,
-  SITE_ID,
-  startCloudEmulator,
-  type RunningEmulator,
-} from '@sre-control-center/cloud-emulator';
+import { RESOURCE_GROUP_ID, SITE_ID } from '@sre-control-center/cloud-emulator';
 import request from 'supertest';
 import {
   azureAlertId as alertIdOf,
@@ -14,6 +9,7 @@ import {
   systemOwning,
 } from './fixtures';
 import { startPluginBackend } from './__testUtils__/pluginBackend';
+import { suiteEmulator } from './__testUtils__/suiteEmulator';
 
 jest.setTimeout(60_000);
 
@@ -39,15 +35,7 @@ function webhookFor(alertId: string) {
 describe.each(databases.eachSupportedId())(
   'acknowledge and close on %p',
   databaseId => {
-    let emulator: RunningEmulator;
-
-    beforeAll(async () => {
-      emulator = await startCloudEmulator();
-    });
-
-    afterAll(async () => {
-      await emulator.close();
-    });
+    const emulator = suiteEmulator();
 
     async function backend(
       permission:

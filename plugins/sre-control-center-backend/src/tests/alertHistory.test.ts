@@ -1,10 +1,5 @@
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
-import {
-  RESOURCE_GROUP_ID,
-  SITE_ID,
-  startCloudEmulator,
-  type RunningEmulator,
-} from '@sre-control-center/cloud-emulator';
+import { RESOURCE_GROUP_ID, SITE_ID } from '@sre-control-center/cloud-emulator';
 import request from 'supertest';
 import {
   azureAlertId,
@@ -13,6 +8,7 @@ import {
   systemOwning,
 } from './fixtures';
 import { startPluginBackend } from './__testUtils__/pluginBackend';
+import { suiteEmulator } from './__testUtils__/suiteEmulator';
 
 jest.setTimeout(60_000);
 
@@ -25,15 +21,7 @@ const SUBSCRIPTION = '3f2b8c1e-7d4a-4e5b-9c6f-1a2b3c4d5e6f';
 describe.each(databases.eachSupportedId())(
   'alert history and catch-up on %p',
   databaseId => {
-    let emulator: RunningEmulator;
-
-    beforeAll(async () => {
-      emulator = await startCloudEmulator();
-    });
-
-    afterAll(async () => {
-      await emulator.close();
-    });
+    const emulator = suiteEmulator();
 
     async function backend() {
       const knex = await databases.init(databaseId);

@@ -1,18 +1,12 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  signalsServiceRef,
-  type SignalPayload,
-} from '@backstage/plugin-signals-node';
-import {
-  RESOURCE_GROUP_ID,
-  startCloudEmulator,
-  type RunningEmulator,
-} from '@sre-control-center/cloud-emulator';
+import type { SignalPayload } from '@backstage/plugin-signals-node';
+import { RESOURCE_GROUP_ID } from '@sre-control-center/cloud-emulator';
 import request from 'supertest';
 import { eventually, systemOwning } from './fixtures';
 import { startPluginBackend } from './__testUtils__/pluginBackend';
+import { suiteEmulator } from './__testUtils__/suiteEmulator';
+import { recordedSignals } from './__testUtils__/recordedSignals';
 
 jest.setTimeout(60_000);
 
@@ -26,37 +20,20 @@ const operator = mockCredentials.user.header('user:default/alex.sre');
 describe.each(databases.eachSupportedId())(
   'webhook deliveries for operators on %p',
   databaseId => {
-    let emulator: RunningEmulator;
-
-    beforeAll(async () => {
-      emulator = await startCloudEmulator();
-    });
-
-    afterAll(async () => {
-      await emulator.close();
-    });
+    const emulator = suiteEmulator();
 
     async function backend(
       permission: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
     ) {
       const knex = await databases.init(databaseId);
-      const signals: SignalPayload[] = [];
+      const { signals, feature } = recordedSignals();
       const server = await startPluginBackend({
         knex,
         entities: [systemOwning(RESOURCE_GROUP_ID)],
         permission,
         config: { webhookToken: TOKEN, azure: { endpoint: emulator.url } },
-        features: [
-          createServiceFactory({
-            service: signalsServiceRef,
-            deps: {},
-            factory: () => ({
-              publish: async (signal: SignalPayload) => {
-                signals.push(signal);
-              },
-            }),
-          }),
-        ],
+        // Records what open pages would be told.
+        features: [feature],
       });
       return { server, signals };
     }

@@ -11,14 +11,13 @@ import {
   TWILIO_ACCOUNT_SID,
   TWILIO_AUTH_TOKEN,
   TWILIO_FROM,
-  startCloudEmulator,
   type EmulatedCall,
-  type RunningEmulator,
 } from '@sre-control-center/cloud-emulator';
 import type { Escalation } from '@sre-control-center/plugin-sre-control-center-common';
 import request from 'supertest';
 import { commonAlertPayload, eventually, systemOwning } from './fixtures';
 import { startPluginBackend } from './__testUtils__/pluginBackend';
+import { suiteEmulator } from './__testUtils__/suiteEmulator';
 
 jest.setTimeout(90_000);
 
@@ -73,19 +72,11 @@ describe.each(
     .eachSupportedId()
     .flatMap(([id]) => (['acs', 'twilio'] as const).map(p => [id, p] as const)),
 )('on-call phone on %p through %p', (databaseId, provider) => {
-  let emulator: RunningEmulator;
+  const emulator = suiteEmulator();
   const sent: Array<{
     recipients: unknown;
     payload: { title: string; topic?: string };
   }> = [];
-
-  beforeAll(async () => {
-    emulator = await startCloudEmulator();
-  });
-
-  afterAll(async () => {
-    await emulator.close();
-  });
 
   async function backend() {
     return startPluginBackend({

@@ -1,18 +1,11 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  signalsServiceRef,
-  type SignalPayload,
-} from '@backstage/plugin-signals-node';
-import {
-  RESOURCE_GROUP_ID,
-  startCloudEmulator,
-  type RunningEmulator,
-} from '@sre-control-center/cloud-emulator';
+import { RESOURCE_GROUP_ID } from '@sre-control-center/cloud-emulator';
 import request from 'supertest';
 import { systemOwning } from './fixtures';
 import { startPluginBackend } from './__testUtils__/pluginBackend';
+import { suiteEmulator } from './__testUtils__/suiteEmulator';
+import { recordedSignals } from './__testUtils__/recordedSignals';
 
 jest.setTimeout(60_000);
 
@@ -30,15 +23,7 @@ const orphan = { ...gone, metadata: { ...gone.metadata, name: 'orphan' } };
 describe.each(databases.eachSupportedId())(
   'maintenance windows on %p',
   databaseId => {
-    let emulator: RunningEmulator;
-
-    beforeAll(async () => {
-      emulator = await startCloudEmulator();
-    });
-
-    afterAll(async () => {
-      await emulator.close();
-    });
+    const emulator = suiteEmulator();
 
     afterEach(() => {
       emulator.state.alertProcessingRules.length = 0;
@@ -50,7 +35,7 @@ describe.each(databases.eachSupportedId())(
         | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
     ) {
       const knex = await databases.init(databaseId);
-      const signals: SignalPayload[] = [];
+      const { signals, feature } = recordedSignals();
       const server = await startPluginBackend({
         knex,
         entities: [systemOwning(RESOURCE_GROUP_ID), orphan],
@@ -59,18 +44,8 @@ describe.each(databases.eachSupportedId())(
           webhookToken: 'test-webhook-token-0123456789',
           azure: { endpoint: emulator.url },
         },
-        features: [
-          // Records what open pages would be told.
-          createServiceFactory({
-            service: signalsServiceRef,
-            deps: {},
-            factory: () => ({
-              publish: async (signal: SignalPayload) => {
-                signals.push(signal);
-              },
-            }),
-          }),
-        ],
+        // Records what open pages would be told.
+        features: [feature],
       });
       return { server, signals };
     }

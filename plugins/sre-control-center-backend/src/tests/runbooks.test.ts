@@ -8,13 +8,12 @@ import {
   SITE_ID,
   SITE_NAME,
   SUBSCRIPTION_ID,
-  startCloudEmulator,
-  type RunningEmulator,
 } from '@sre-control-center/cloud-emulator';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { commonAlertPayload, eventually, systemOwning } from './fixtures';
 import { startPluginBackend } from './__testUtils__/pluginBackend';
+import { suiteEmulator } from './__testUtils__/suiteEmulator';
 
 jest.setTimeout(60_000);
 
@@ -64,15 +63,7 @@ const RUNBOOKS = [
 ];
 
 describe.each(databases.eachSupportedId())('runbooks on %p', databaseId => {
-  let emulator: RunningEmulator;
-
-  beforeAll(async () => {
-    emulator = await startCloudEmulator();
-  });
-
-  afterAll(async () => {
-    await emulator.close();
-  });
+  const emulator = suiteEmulator();
 
   async function backend(
     options: {
