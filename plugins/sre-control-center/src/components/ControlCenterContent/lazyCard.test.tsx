@@ -6,6 +6,13 @@ function Hello({ name }: { name: string }) {
   return <p>Hello {name}</p>;
 }
 
+/** A chunk import that fails the first time (offline) and loads after. */
+const failingOnce = () =>
+  jest
+    .fn<Promise<typeof Hello>, []>()
+    .mockRejectedValueOnce(new Error('Loading chunk 812 failed.'))
+    .mockResolvedValue(Hello);
+
 describe('lazyCard', () => {
   it('renders the loaded card with its props', async () => {
     const Card = lazyCard('hello', async () => Hello);
@@ -14,10 +21,7 @@ describe('lazyCard', () => {
   });
 
   it('shows a failed chunk in place of that card only, and loads it again when the browser is back online', async () => {
-    const load = jest
-      .fn<Promise<typeof Hello>, []>()
-      .mockRejectedValueOnce(new Error('Loading chunk 812 failed.'))
-      .mockResolvedValue(Hello);
+    const load = failingOnce();
     const Card = lazyCard('hello', load);
     await renderInTestApp(
       <>
@@ -37,10 +41,7 @@ describe('lazyCard', () => {
   });
 
   it('loads it again on Retry', async () => {
-    const load = jest
-      .fn<Promise<typeof Hello>, []>()
-      .mockRejectedValueOnce(new Error('Loading chunk 812 failed.'))
-      .mockResolvedValue(Hello);
+    const load = failingOnce();
     const Card = lazyCard('hello', load);
     await renderInTestApp(<Card name="retried" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Retry' }));
